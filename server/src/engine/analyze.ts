@@ -1,0 +1,147 @@
+import type { ParsedChunk } from './chunk';
+import { computeCompleteness, type CompletenessReport } from './completeness';
+import { buildDocumentModel, type BuildStats, type DocumentModel } from './document';
+import { collectFacts, countInRange, type DocHeading, type DocumentFacts } from './facts';
+import { hashText } from './hash';
+import type { MetadataLine } from './metadata';
+import { documentRules, sectionRules } from './rules';
+import type { Report, Rule, SectionContext } from './rules/rule';
+import { applySuppressions, type SuppressionDirective } from './suppression';
+import type { TemplateModel } from './template';
+import { shiftRange, type Finding, type RuleSetting } from './types';
+
+/** Options of one analysis; all come from the caller (settings, configuration file). */
+export interface AnalysisOptions {
+  /** Per rule id: `off`, or a severity that replaces the rule's own. */
+  rules?: Readonly<Record<string, RuleSetting>>;
+}
+
+/** The result of analysing one document against a template. */
+export interface Analysis {
+  readonly model: DocumentModel;
+  readonly template: TemplateModel;
+  /** The document's top-level headings, matched to the template, with their state. */
+  readonly headings: readonly DocHeading[];
+  readonly metadata: readonly MetadataLine[];
+  /** Findings sorted by position, after suppression comments and rule settings. */
+  readonly findings: readonly Finding[];
+  readonly completeness: CompletenessReport;
+  /** The document looks like an RFC of this template (title prefix or first metadata key). */
+  readonly looksLikeRfc: boolean;
+}
+
+/**
+ * Analyses a document. Passing the previous analysis of the same document makes the
+ * analysis incremental: only the top-level sections the edit touched are parsed and
+ * checked again; the others' parse and section-rule results are reused.
+ */
+export function analyzeDocument(
+  text: string,
+  template: TemplateModel,
+  options: AnalysisOptions = {},
+  previous?: Analysis,
+  stats?: BuildStats,
+): Analysis {
+  const model = buildDocumentModel(
+    text,
+    { codePlaceholders: template.codePlaceholders },
+    template.id,
+    previous?.template === template ? previous.model : undefined,
+    stats,
+  );
+
+  const references = new Set<string>();
+  for (const { chunk } of model.chunks) for (const label of chunk.references) references.add(label);
+  const context: SectionContext = { template, references };
+  const contextKey = `${template.id}|${references.size === 0 ? '' : hashText([...references].sort().join('\n'))}`;
+
+  const directives: SuppressionDirective[] = [];
+  let sectionFindings: Finding[] = [];
+  for (const { chunk, startLine } of model.chunks) {
+    for (const d of chunk.directives) directives.push({ ...d, line: d.line + startLine });
+    for (const f of sectionFindingsOf(chunk, context, contextKey)) {
+      sectionFindings.push(startLine === 0 ? f : { ...f, range: shiftRange(f.range, startLine) });
+    }
+  }
+  sectionFindings = applySuppressions(sectionFindings, directives);
+
+  const linesOf = (ruleId: string) =>
+    sectionFindings.filter((f) => f.ruleId === ruleId).map((f) => f.range.start.line).sort((a, b) => a - b);
+  const placeholderLines = linesOf('placeholder');
+  const facts = collectFacts(model, template, { placeholders: placeholderLines, examples: linesOf('template-example') });
+
+  const documentFindings: Finding[] = [];
+  for (const rule of documentRules) runRule(rule, documentFindings, (report) => rule.check(facts, report));
+  const kept = applySuppressions(documentFindings, directives);
+
+  const invalidMetadata = new Set(kept.filter((f) => f.ruleId === 'metadata').map((f) => f.range.start.line));
+  const titlePlaceholders = facts.title ? countInRange(placeholderLines, facts.title.line, facts.title.endLine) : 0;
+  const completeness = computeCompleteness(facts, titlePlaceholders, invalidMetadata);
+
+  const findings = applySettings([...sectionFindings, ...kept], options).sort(byPosition);
+  return {
+    model,
+    template,
+    headings: facts.headings,
+    metadata: facts.metadata,
+    findings,
+    completeness,
+    looksLikeRfc: looksLikeRfc(facts),
+  };
+}
+
+/** Section rule findings of one chunk (chunk-relative), from the chunk's cache when possible. */
+function sectionFindingsOf(chunk: ParsedChunk, context: SectionContext, key: string): Finding[] {
+  const cached = chunk.ruleCache.get(key) as Finding[] | undefined;
+  if (cached) return cached;
+  const findings: Finding[] = [];
+  for (const rule of sectionRules) runRule(rule, findings, (report) => rule.check(chunk, context, report));
+  chunk.ruleCache.clear(); // one context at a time: a chunk is only ever checked against one template
+  chunk.ruleCache.set(key, findings);
+  return findings;
+}
+
+/** Runs a rule; a rule that throws becomes one finding instead of a failed analysis. */
+function runRule(rule: Rule, into: Finding[], run: (report: Report) => void): void {
+  try {
+    run((r) => into.push({ ruleId: rule.id, severity: r.severity ?? rule.defaultSeverity, message: r.message, range: r.range }));
+  } catch (error) {
+    into.push({
+      ruleId: rule.id,
+      severity: 'error',
+      message: `Rule '${rule.id}' failed on this document (${error instanceof Error ? error.message : String(error)}); its findings are missing. Please report this with the document.`,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    });
+  }
+}
+
+function applySettings(findings: Finding[], options: AnalysisOptions): Finding[] {
+  const settings = options.rules;
+  if (!settings) return findings;
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const setting = settings[f.ruleId];
+    if (setting === 'off') continue;
+    out.push(setting ? { ...f, severity: setting } : f);
+  }
+  return out;
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
+}
+
+function looksLikeRfc(facts: DocumentFacts): boolean {
+  const first = facts.headings[0];
+  const title = facts.template.title;
+  if (title && first) {
+    const literal = title.text.replace(/\[.*$/, '').trim().toLowerCase();
+    if (literal !== '' && first.text.toLowerCase().startsWith(literal)) return true;
+  }
+  const key = facts.template.metadata[0]?.normalizedKey;
+  return key !== undefined && facts.metadata.some((m) => m.normalizedKey === key);
+}

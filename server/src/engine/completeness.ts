@@ -1,0 +1,122 @@
+import { isWaived, type DocHeading, type DocumentFacts } from './facts';
+import { isWholePlaceholder } from './normalize';
+import type { TemplateSection } from './template';
+
+/**
+ * How complete an RFC is, by one formula shared by the editor and the command line:
+ *
+ *   completeness = complete slots / all slots, rounded down to a whole percent
+ *
+ * where the slots are the template's title, each of its metadata lines and each of its
+ * leaf sections, those without subsections (a repeatable kind of subsection is one slot).
+ * A section with subsections is not a slot of its own: its state sums up its subsections'
+ * ("incomplete" while one of them is not complete). A slot is complete when it is
+ * present, not empty, free of unfilled placeholders and of unchanged template examples,
+ * and (metadata) has a valid value. A section marked "N/A" is complete, and so are its
+ * subsections. Rounding down keeps 100% for an RFC with nothing left to do.
+ */
+export interface CompletenessReport {
+  percent: number;
+  complete: number;
+  total: number;
+  title: SlotState;
+  metadata: { key: string; state: SlotState; line?: number }[];
+  /** The template's top-level sections, each with its subsections. */
+  sections: SectionReport[];
+}
+
+export type SlotState =
+  | 'complete'
+  | 'missing'
+  | 'empty'
+  | 'placeholders'
+  | 'example'
+  | 'invalid'
+  | 'not-applicable'
+  | 'incomplete';
+
+export interface SectionReport {
+  /** The template section's id ("motivation/goals"). */
+  id: string;
+  name: string;
+  level: number;
+  state: SlotState;
+  /** Unfilled placeholders in the section's own text (all instances of a repeatable kind). */
+  placeholders: number;
+  /** Line of the (first) document heading standing for it. */
+  line?: number;
+  /** How many document headings stand for it (more than one for repeatable kinds). */
+  instances: number;
+  children: SectionReport[];
+}
+
+/** Computes completeness. `invalidMetadataLines` are lines the metadata rule reported. */
+export function computeCompleteness(
+  facts: DocumentFacts,
+  titlePlaceholders: number,
+  invalidMetadataLines: ReadonlySet<number>,
+): CompletenessReport {
+  let complete = 0;
+  let total = 0;
+  const count = (state: SlotState) => {
+    total++;
+    if (state === 'complete' || state === 'not-applicable') complete++;
+    return state;
+  };
+
+  const title: SlotState = facts.template.title
+    ? count(!facts.title ? 'missing' : titlePlaceholders > 0 ? 'placeholders' : 'complete')
+    : 'complete';
+
+  const metadata = facts.template.metadata.map((field) => {
+    const line = facts.metadata.find((m) => m.normalizedKey === field.normalizedKey);
+    let state: SlotState;
+    if (!line) state = 'missing';
+    else if (line.value.trim() === '') state = 'empty';
+    else if (isWholePlaceholder(line.value) || line.value.includes(field.placeholder)) state = 'placeholders';
+    else if (invalidMetadataLines.has(line.line)) state = 'invalid';
+    else state = 'complete';
+    return { key: field.key, state: count(state), line: line?.line };
+  });
+
+  const report = (section: TemplateSection): SectionReport => {
+    const instances = facts.instances.get(section) ?? [];
+    const placeholders = instances.reduce((n, h) => n + h.placeholderCount, 0);
+    const children = section.children.map(report);
+    let state = sectionState(facts, section, instances, placeholders);
+    if (children.length === 0) count(state);
+    else if (state === 'complete' || state === 'empty') {
+      const done = children.every((c) => c.state === 'complete' || c.state === 'not-applicable');
+      state = done ? 'complete' : 'incomplete';
+    }
+    return {
+      id: section.id,
+      name: section.name,
+      level: section.level,
+      state,
+      placeholders,
+      line: instances[0]?.line,
+      instances: instances.length,
+      children,
+    };
+  };
+  const sections = facts.template.roots.map(report);
+
+  return {
+    percent: total === 0 ? 100 : Math.floor((100 * complete) / total),
+    complete,
+    total,
+    title,
+    metadata,
+    sections,
+  };
+}
+
+function sectionState(facts: DocumentFacts, section: TemplateSection, instances: DocHeading[], placeholders: number): SlotState {
+  if (instances.some((h) => h.notApplicable) || (instances.length === 0 && isWaived(facts, section))) return 'not-applicable';
+  if (instances.length === 0) return 'missing';
+  if (placeholders > 0) return 'placeholders';
+  if (instances.some((h) => !h.hasContent && !h.hasSubsections)) return 'empty';
+  if (instances.some((h) => h.exampleCount > 0)) return 'example';
+  return 'complete';
+}

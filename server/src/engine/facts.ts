@@ -1,0 +1,119 @@
+import type { ChunkHeading } from './chunk';
+import type { DocumentModel } from './document';
+import { matchHeadings } from './match';
+import type { MetadataLine } from './metadata';
+import type { TemplateModel, TemplateSection } from './template';
+import { lineRange, shiftRange, type Range } from './types';
+
+/** A top-level heading of the document, placed and matched against the template. */
+export interface DocHeading extends ChunkHeading {
+  /** Index of the chunk holding it. */
+  chunkIndex: number;
+  /** The whole heading text line, for diagnostics about the heading itself. */
+  range: Range;
+  section?: TemplateSection;
+  isTitle: boolean;
+  /** Unfilled placeholders between this heading and the next heading of any level. */
+  placeholderCount: number;
+  /** Unchanged template examples between this heading and the next heading of any level. */
+  exampleCount: number;
+  /** The next heading is deeper: this heading has subsections. */
+  hasSubsections: boolean;
+}
+
+/** Everything document-wide rules and completeness read: small, rebuilt on every analysis. */
+export interface DocumentFacts {
+  template: TemplateModel;
+  headings: DocHeading[];
+  title?: DocHeading;
+  /** Metadata lines before the first section, with document line numbers. */
+  metadata: MetadataLine[];
+  /** Document headings standing for each template section. */
+  instances: Map<TemplateSection, DocHeading[]>;
+  /** Template sections whose document section says "N/A": their subsections are not required. */
+  waived: Set<TemplateSection>;
+}
+
+/** Document lines of the findings that make a section incomplete, sorted. */
+export interface SectionFindingLines {
+  placeholders: readonly number[];
+  examples: readonly number[];
+}
+
+/**
+ * Collects the document-wide facts from the parsed chunks. `lines` gives the lines of the
+ * placeholder and template-example findings left after suppression comments, so each
+ * heading can count those in its own span.
+ */
+export function collectFacts(model: DocumentModel, template: TemplateModel, lines: SectionFindingLines): DocumentFacts {
+  const headings: DocHeading[] = [];
+  const metadata: MetadataLine[] = [];
+  let sectionsStarted = false;
+  model.chunks.forEach(({ chunk, startLine }, chunkIndex) => {
+    if (!sectionsStarted) {
+      for (const m of chunk.metadata) {
+        metadata.push({ ...m, line: m.line + startLine, keyRange: shiftRange(m.keyRange, startLine), valueRange: shiftRange(m.valueRange, startLine) });
+      }
+    }
+    chunk.headings.forEach((h) => {
+      if (h.level >= 2) sectionsStarted = true;
+      const text = chunk.lines[h.line] ?? '';
+      headings.push({
+        ...h,
+        line: h.line + startLine,
+        endLine: h.endLine + startLine,
+        chunkIndex,
+        range: lineRange(h.line + startLine, text.length - text.trimStart().length, text.trimEnd().length),
+        isTitle: false,
+        placeholderCount: 0,
+        exampleCount: 0,
+        hasSubsections: false,
+      });
+    });
+  });
+  headings.forEach((h, i) => {
+    const next = headings[i + 1];
+    h.hasSubsections = next !== undefined && next.level > h.level;
+    const end = next ? next.line : Number.MAX_SAFE_INTEGER;
+    h.placeholderCount = countInRange(lines.placeholders, h.line, end);
+    h.exampleCount = countInRange(lines.examples, h.line, end);
+  });
+
+  const matches = matchHeadings(headings, template);
+  const instances = new Map<TemplateSection, DocHeading[]>();
+  const waived = new Set<TemplateSection>();
+  let title: DocHeading | undefined;
+  headings.forEach((h, i) => {
+    h.section = matches[i].section;
+    h.isTitle = matches[i].isTitle;
+    if (h.isTitle) title = h;
+    if (!h.section) return;
+    const list = instances.get(h.section);
+    if (list) list.push(h);
+    else instances.set(h.section, [h]);
+    if (h.notApplicable) waived.add(h.section);
+  });
+  return { template, headings, title, metadata, instances, waived };
+}
+
+/** True when the section or one of its ancestors is marked not applicable in the document. */
+export function isWaived(facts: DocumentFacts, section: TemplateSection): boolean {
+  for (let s: TemplateSection | undefined = section; s; s = s.parent) if (facts.waived.has(s)) return true;
+  return false;
+}
+
+/** How many of the sorted numbers lie in [from, to). */
+export function countInRange(sorted: readonly number[], from: number, to: number): number {
+  return lowerBound(sorted, to) - lowerBound(sorted, from);
+}
+
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

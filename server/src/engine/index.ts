@@ -1,0 +1,12 @@
+/**
+ * The RFC analysis engine: template model, document model, rules and completeness.
+ * Pure TypeScript over markdown-it tokens; it knows nothing of editors, LSP or files, so
+ * the language server and the command line share it unchanged.
+ */
+export { analyzeDocument, type Analysis, type AnalysisOptions } from './analyze';
+export { computeCompleteness, type CompletenessReport, type SectionReport, type SlotState } from './completeness';
+export type { BuildStats } from './document';
+export type { DocHeading } from './facts';
+export { allRules, ruleIds } from './rules';
+export { buildTemplateModel, type TemplateModel, type TemplateSection } from './template';
+export type { Finding, Position, Range, RuleSetting, Severity } from './types';

@@ -1,0 +1,105 @@
+import type { Token } from './markdown';
+import { normalizeMetadataKey } from './normalize';
+import { lineRange, type Range } from './types';
+
+/** One `**Key**: value` line of an RFC's metadata block. */
+export interface MetadataLine {
+  /** The key as written, without the bold markers and colon ("Author(s)"). */
+  key: string;
+  /** The key folded for matching ("author"). */
+  normalizedKey: string;
+  /** The value's visible text, trimmed ("Draft"); empty when nothing follows the colon. */
+  value: string;
+  /** Zero-based line of the metadata line (relative to its chunk until placed). */
+  line: number;
+  keyRange: Range;
+  /** Where the value stands; an empty range just after the colon when there is no value. */
+  valueRange: Range;
+}
+
+/**
+ * Splits an inline token's children into visual lines at soft and hard breaks, so each
+ * line of a paragraph can be read on its own. Line `i` sits on source line `map[0] + i`.
+ */
+export function splitInlineLines(inline: Token): Token[][] {
+  const lines: Token[][] = [[]];
+  for (const child of inline.children ?? []) {
+    if (child.type === 'softbreak' || child.type === 'hardbreak') lines.push([]);
+    else lines[lines.length - 1].push(child);
+  }
+  return lines;
+}
+
+/**
+ * Reads a metadata line (`**Key**: value`, also `**Key:** value` and `__Key__: value`)
+ * from one visual line of inline tokens. Returns undefined for any other line.
+ */
+export function readMetadataLine(children: Token[], sourceLine: string, line: number): MetadataLine | undefined {
+  let i = 0;
+  while (i < children.length && children[i].type === 'text' && children[i].content.trim() === '') i++;
+  if (children[i]?.type !== 'strong_open') return undefined;
+  const keyParts: string[] = [];
+  let j = i + 1;
+  for (; j < children.length && children[j].type !== 'strong_close'; j++) {
+    if (children[j].type !== 'text') return undefined;
+    keyParts.push(children[j].content);
+  }
+  if (j >= children.length) return undefined;
+  let key = keyParts.join('').trim();
+  let rest = children.slice(j + 1);
+  const keyHasColon = key.endsWith(':');
+  if (keyHasColon) {
+    key = key.slice(0, -1).trim();
+  } else {
+    const first = rest[0];
+    if (first?.type !== 'text' || !first.content.startsWith(':')) return undefined;
+  }
+  if (key === '' || key.length > 60) return undefined;
+  let value = rest.map((t) => (t.type === 'text' || t.type === 'code_inline' ? t.content : '')).join('');
+  if (!keyHasColon) value = value.replace(/^:/, '');
+  value = value.trim();
+
+  const keyStart = Math.max(0, sourceLine.indexOf(key));
+  const colon = sourceLine.indexOf(':', keyStart + key.length);
+  let valueStart = colon + 1;
+  if (keyHasColon) {
+    // `**Key:** value`: the value starts after the closing emphasis marker.
+    const close = sourceLine.slice(valueStart).search(/[^*_]/);
+    valueStart += close < 0 ? sourceLine.length - valueStart : close;
+  }
+  while (valueStart < sourceLine.length && /\s/.test(sourceLine[valueStart])) valueStart++;
+  let valueEnd = sourceLine.length;
+  while (valueEnd > valueStart && /[\s\\]/.test(sourceLine[valueEnd - 1])) valueEnd--;
+  return {
+    key,
+    normalizedKey: normalizeMetadataKey(key),
+    value,
+    line,
+    keyRange: lineRange(line, keyStart, keyStart + key.length),
+    valueRange: lineRange(line, valueStart, Math.max(valueStart, valueEnd)),
+  };
+}
+
+/**
+ * Reads every metadata line of a paragraph-like inline token. `allLines` asks that every
+ * visual line be a metadata line (used to tell a metadata block followed by `---`, which
+ * CommonMark reads as a setext heading, from a real heading).
+ */
+export function readMetadataBlock(inline: Token, lines: readonly string[], allLines: boolean): MetadataLine[] | undefined {
+  if (!inline.map) return undefined;
+  const found: MetadataLine[] = [];
+  const visual = splitInlineLines(inline);
+  for (let k = 0; k < visual.length; k++) {
+    const line = inline.map[0] + k;
+    const entry = readMetadataLine(visual[k], lines[line] ?? '', line);
+    if (entry) found.push(entry);
+    else if (allLines) return undefined;
+  }
+  return found;
+}
+
+/** True when every visual line of the inline token is a metadata line. */
+export function isMetadataOnly(inline: Token): boolean {
+  const visual = splitInlineLines(inline);
+  return visual.length > 0 && visual.every((children, k) => readMetadataLine(children, '', k) !== undefined);
+}

@@ -1,0 +1,46 @@
+/**
+ * Heading and key normalisation. Real RFCs rename headings in small ways the template
+ * author would still accept ("2. Motivation", "Why now", "Design (Revised)"), so
+ * matching compares these normalised forms, never the raw heading text.
+ */
+
+/** Leading section numbers: "2.", "2.1", "2.1.3)", "A.", "IV." followed by a space. */
+const NUMBERING_PREFIX = /^(?:\d+(?:\.\d+)*[.)]?|[A-Za-z][.)]|[IVXLC]+[.)])\s+/;
+/** A parenthesised suffix such as "(Revised)" or "(optional)". */
+const PAREN_SUFFIX = /\s*\([^()]*\)\s*$/;
+const TRAILING_PUNCTUATION = /[\s?!.:;,\u2026]+$/;
+
+/**
+ * Normalises heading text (already stripped of emphasis by the tokenizer) to the form
+ * used for matching: lower case, no numbering prefix, no parenthesised suffix, no
+ * trailing punctuation, `&` read as "and", runs of white space folded.
+ */
+export function normalizeHeading(text: string): string {
+  let s = text.normalize('NFC').trim();
+  s = s.replace(NUMBERING_PREFIX, '');
+  // A suffix can follow punctuation ("Design: (draft)") so strip both, twice at most.
+  for (let i = 0; i < 2; i++) s = s.replace(TRAILING_PUNCTUATION, '').replace(PAREN_SUFFIX, '');
+  s = s.replace(TRAILING_PUNCTUATION, '');
+  s = s.toLowerCase().replace(/\s*&\s*/g, ' and ').replace(/\s+/g, ' ').trim();
+  return s;
+}
+
+/**
+ * Normalises a metadata key: "Author(s)", "Authors" and "author" all become "author",
+ * "RFC Number" and "RFC number:" become "rfc number".
+ */
+export function normalizeMetadataKey(key: string): string {
+  return key
+    .toLowerCase()
+    .replace(/\(s\)/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    // Plural keys ("Authors") match singular ones; "Status" and "Address" keep their s.
+    .replace(/(?<![us])s$/, '');
+}
+
+/** True when `value` is a single bracketed placeholder like "[Date]" and nothing else. */
+export function isWholePlaceholder(value: string): boolean {
+  const v = value.trim();
+  return v.length > 2 && v.startsWith('[') && v.endsWith(']') && v.indexOf('[', 1) === -1;
+}

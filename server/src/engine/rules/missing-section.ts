@@ -1,0 +1,51 @@
+import { isWaived, type DocumentFacts } from '../facts';
+import type { TemplateSection } from '../template';
+import type { Range } from '../types';
+import { hashes, titleRange, type DocumentRule } from './rule';
+
+/** A template section, with its subsections, absent from the document. */
+export const missingSectionRule: DocumentRule = {
+  id: 'missing-section',
+  description: 'A section of the template is absent. Top-level sections are warnings, subsections information.',
+  defaultSeverity: 'warning',
+  scope: 'document',
+  check(facts, report) {
+    for (const section of facts.template.sections) {
+      if (facts.instances.has(section)) continue;
+      // Report the top-most missing section only; its subsections go with it.
+      if (section.parent && !facts.instances.has(section.parent)) continue;
+      if (isWaived(facts, section)) continue;
+      const previous = previousPresentSibling(facts, section);
+      const where = previous
+        ? `after '${previous.name}'`
+        : section.parent
+          ? `at the start of '${section.parent.name}'`
+          : 'after the metadata';
+      const heading = section.repeatable
+        ? `at least one '${hashes(section.level)} ${section.prefix ? section.name.split(/\s/)[0] + ' …' : '…'}' subsection`
+        : `'${hashes(section.level)} ${section.name}'`;
+      const owner = section.parent ? `in '${section.parent.name}'` : 'of the RFC';
+      report({
+        range: placeFor(facts, section, previous),
+        message: `Missing section '${section.name}' ${owner}: add ${heading} ${where}.`,
+        severity: section.level <= 2 ? 'warning' : 'information',
+      });
+    }
+  },
+};
+
+/** The nearest section before this one, under the same parent, that the document has. */
+function previousPresentSibling(facts: DocumentFacts, section: TemplateSection): TemplateSection | undefined {
+  const siblings = section.parent ? section.parent.children : facts.template.roots;
+  const index = siblings.indexOf(section);
+  for (let i = index - 1; i >= 0; i--) if (facts.instances.has(siblings[i])) return siblings[i];
+  return undefined;
+}
+
+/** Where the missing section would go: the previous section's heading, else the parent's, else the title. */
+function placeFor(facts: DocumentFacts, section: TemplateSection, previous: TemplateSection | undefined): Range {
+  const anchor = previous ?? section.parent;
+  const instances = anchor ? facts.instances.get(anchor) : undefined;
+  if (instances && instances.length > 0) return instances[instances.length - 1].range;
+  return titleRange(facts);
+}

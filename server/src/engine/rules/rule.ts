@@ -1,0 +1,57 @@
+import type { ParsedChunk } from '../chunk';
+import type { DocumentFacts } from '../facts';
+import type { TemplateModel } from '../template';
+import type { Range, Severity } from '../types';
+
+/** What a rule reports; the analysis adds the rule id and applies the user's severity. */
+export interface RuleReport {
+  range: Range;
+  message: string;
+  /** Overrides the rule's default severity for this finding (e.g. by heading level). */
+  severity?: Severity;
+}
+
+export type Report = (report: RuleReport) => void;
+
+/** What section rules may read beyond their own chunk. */
+export interface SectionContext {
+  template: TemplateModel;
+  /** Reference definition labels of the whole document, normalised. */
+  references: ReadonlySet<string>;
+}
+
+interface RuleBase {
+  /** Stable kebab-case id: shown in diagnostics, used in settings and suppression comments. */
+  id: string;
+  /** One sentence on what the rule checks, for documentation and the CLI. */
+  description: string;
+  defaultSeverity: Severity;
+}
+
+/**
+ * A rule that looks at one top-level section at a time. Its findings depend only on the
+ * chunk and the context, so they are cached per chunk and reused while the chunk is
+ * unchanged. Ranges are relative to the chunk.
+ */
+export interface SectionRule extends RuleBase {
+  scope: 'section';
+  check(chunk: ParsedChunk, context: SectionContext, report: Report): void;
+}
+
+/** A rule over the whole document's headings and metadata (small, rebuilt on every edit). */
+export interface DocumentRule extends RuleBase {
+  scope: 'document';
+  check(facts: DocumentFacts, report: Report): void;
+}
+
+export type Rule = SectionRule | DocumentRule;
+
+/** The "where the RFC starts" range used by document rules that have no better place. */
+export function titleRange(facts: DocumentFacts): Range {
+  return facts.title?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}
+
+/** Markdown heading marker for a level: 2 → "##". */
+export function hashes(level: number): string {
+  return '#'.repeat(Math.max(1, Math.min(6, level)));
+}

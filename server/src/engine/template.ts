@@ -1,0 +1,242 @@
+import { buildDocumentModel } from './document';
+import { hashText } from './hash';
+import type { MetadataLine } from './metadata';
+import { isWholePlaceholder, normalizeHeading } from './normalize';
+
+/**
+ * The RFC schema, derived from the template's markdown itself: its heading tree, its
+ * metadata lines and their expected forms, its placeholders and its example blocks.
+ * Nothing here is specific to the default template, so a team's own template works the
+ * same way.
+ */
+export interface TemplateModel {
+  /** Changes whenever the template text changes; part of every cache key. */
+  readonly id: string;
+  readonly text: string;
+  /** The H1 title, e.g. `RFC: [Feature Name]`, if the template has one. */
+  readonly title?: TemplateTitle;
+  readonly metadata: readonly MetadataField[];
+  /** Every section (H2 and deeper), in template order. */
+  readonly sections: readonly TemplateSection[];
+  /** The top-level sections. */
+  readonly roots: readonly TemplateSection[];
+  /** Placeholders that count inside code blocks of a document: the template's own code placeholders. */
+  readonly codePlaceholders: ReadonlySet<string>;
+  /** Code blocks of the template without placeholders: examples an author should replace. */
+  readonly exampleCode: readonly TemplateExample[];
+  /** Body rows of the template's tables, normalised: examples an author should replace. */
+  readonly exampleRows: ReadonlySet<string>;
+}
+
+export interface TemplateTitle {
+  text: string;
+  /** The literal start of the title before any placeholder, normalised ("rfc:"); empty if none. */
+  prefix: string;
+}
+
+/** A metadata line of the template and the form its value must take. */
+export interface MetadataField {
+  key: string;
+  normalizedKey: string;
+  /** The template's placeholder for the value, e.g. `[YYYY-XXX]`. */
+  placeholder: string;
+  kind: MetadataKind;
+}
+
+export type MetadataKind =
+  | { type: 'number'; mask: string; pattern: string }
+  | { type: 'enum'; values: string[] }
+  | { type: 'date' }
+  | { type: 'text' };
+
+/** A placeholder of the template, with the section it belongs to. */
+export interface TemplatePlaceholder {
+  text: string;
+  /** The text between the brackets: what the template asks the author to write. */
+  guidance: string;
+  line: number;
+}
+
+export interface TemplateSection {
+  /** Stable within a template: the path of normalised names ("motivation/goals"). */
+  id: string;
+  /** The heading as written in the template ("Why Now?"). */
+  name: string;
+  normalized: string;
+  level: number;
+  parent?: TemplateSection;
+  children: TemplateSection[];
+  /** Position in template order, used to place missing sections and check order. */
+  order: number;
+  line: number;
+  /**
+   * A repeatable kind of subsection (`Alternative 1: [Name]`, `Component A`): any number
+   * of document headings, at least one, stand for it.
+   */
+  repeatable: boolean;
+  /** For a repeatable section: the literal start its instances usually share ("alternative"). */
+  prefix: string;
+  /** Placeholders in the section's own text (not its subsections'). */
+  placeholders: TemplatePlaceholder[];
+}
+
+interface Example {
+  sectionId: string | undefined;
+  info: string;
+  normalized: string;
+}
+export type TemplateExample = Example;
+
+/**
+ * Builds the template model. Repeatable sections are recognised from the headings alone:
+ * a heading that contains a placeholder (`Endpoint: [Method] /api/v1/[resource]`), or
+ * siblings that differ only in a sequence marker, a number or a single capital letter
+ * (`Component A`, `Component B`). Siblings of one kind collapse into one section.
+ */
+export function buildTemplateModel(text: string): TemplateModel {
+  const model = buildDocumentModel(text, { codePlaceholders: 'all' }, 'template');
+  const id = hashText(text);
+  let title: TemplateTitle | undefined;
+  const sections: TemplateSection[] = [];
+  const metadataLines: MetadataLine[] = [];
+  const codePlaceholders = new Set<string>();
+  const exampleCode: Example[] = [];
+  const exampleRows = new Set<string>();
+  const stack: TemplateSection[] = [];
+  // Sections by heading line, to attach placeholders and examples to their section.
+  const ownerByLine: { line: number; section: TemplateSection | undefined }[] = [];
+
+  for (const { chunk, startLine } of model.chunks) {
+    if (!title && sections.length === 0) metadataLines.push(...chunk.metadata.map((m) => ({ ...m, line: m.line + startLine })));
+    for (const h of chunk.headings) {
+      const line = h.line + startLine;
+      if (h.level === 1 && !title && sections.length === 0) {
+        title = { text: h.text, prefix: literalPrefix(h.text) };
+        ownerByLine.push({ line, section: undefined });
+        continue;
+      }
+      while (stack.length > 0 && stack[stack.length - 1].level >= h.level) stack.pop();
+      const parent = stack[stack.length - 1];
+      const siblings = parent ? parent.children : sections.filter((s) => !s.parent);
+      const shape = headingShape(h.text);
+      const twin = shape.includes('#') || shape.includes('*') ? siblings.find((s) => headingShape(s.name) === shape) : undefined;
+      if (twin) {
+        // A second example of a repeatable kind: its content belongs to the first.
+        twin.repeatable = true;
+        ownerByLine.push({ line, section: twin });
+        stack.push(twin);
+        continue;
+      }
+      const section: TemplateSection = {
+        id: (parent ? parent.id + '/' : '') + h.normalized,
+        name: h.text,
+        normalized: h.normalized,
+        level: h.level,
+        parent,
+        children: [],
+        order: sections.length,
+        line,
+        repeatable: shape.includes('*'),
+        prefix: literalPrefix(h.text),
+        placeholders: [],
+      };
+      parent?.children.push(section);
+      sections.push(section);
+      stack.push(section);
+      ownerByLine.push({ line, section });
+    }
+  }
+
+  const ownerOf = (line: number): TemplateSection | undefined => {
+    let owner: TemplateSection | undefined;
+    for (const entry of ownerByLine) {
+      if (entry.line > line) break;
+      owner = entry.section;
+    }
+    return owner;
+  };
+  const twins = new Set<number>();
+  for (const entry of ownerByLine) if (entry.section && entry.section.line !== entry.line) twins.add(entry.line);
+
+  for (const { chunk, startLine } of model.chunks) {
+    for (const p of chunk.placeholders) {
+      const line = p.line + startLine;
+      if (p.inCode) codePlaceholders.add(p.text);
+      const owner = ownerOf(line);
+      if (owner && !owner.placeholders.some((q) => q.text === p.text)) {
+        owner.placeholders.push({ text: p.text, guidance: p.text.slice(1, -1), line });
+      }
+    }
+    for (const block of chunk.codeBlocks) {
+      const hasPlaceholder = chunk.placeholders.some((p) => p.inCode && p.line >= block.line && p.line < block.endLine);
+      if (!hasPlaceholder && block.normalized !== '') {
+        exampleCode.push({ sectionId: ownerOf(block.line + startLine)?.id, info: block.info, normalized: block.normalized });
+      }
+    }
+    for (const table of chunk.tables) for (const row of table.rows) exampleRows.add(row.normalized);
+  }
+
+  return {
+    id,
+    text,
+    title,
+    metadata: metadataLines.map(toField),
+    sections,
+    roots: sections.filter((s) => !s.parent),
+    codePlaceholders,
+    exampleCode,
+    exampleRows,
+  };
+}
+
+/**
+ * The shape of a heading: placeholders become `*`, sequence markers (a number or a single
+ * capital letter, as a word) become `#`. "Alternative 1: [Name]" → "alternative #: *".
+ */
+export function headingShape(text: string): string {
+  return text
+    .replace(/\[[^\]]*\]/g, '*')
+    .split(/\s+/)
+    .map((word) => (/^(?:\d+|[A-Z])[:.)]?$/.test(word) ? word.replace(/^(?:\d+|[A-Z])/, '#') : word))
+    .join(' ')
+    .toLowerCase();
+}
+
+/** The normalised literal text before the first placeholder or sequence marker. */
+function literalPrefix(text: string): string {
+  const words = text.replace(/\[.*$/, '').split(/\s+/);
+  const kept: string[] = [];
+  for (const word of words) {
+    if (/^(?:\d+|[A-Z])[:.)]?$/.test(word)) break;
+    kept.push(word);
+  }
+  return normalizeHeading(kept.join(' '));
+}
+
+/** Reads the expected form of a metadata value from its template placeholder. */
+function toField(line: MetadataLine): MetadataField {
+  const placeholder = line.value;
+  const inner = isWholePlaceholder(placeholder) ? placeholder.trim().slice(1, -1).trim() : placeholder;
+  return { key: line.key, normalizedKey: line.normalizedKey, placeholder, kind: metadataKind(line.key, inner) };
+}
+
+function metadataKind(key: string, inner: string): MetadataKind {
+  // "Draft/Under Review/Approved": a choice among values.
+  if (/^[^/]+(?:\/[^/]+)+$/.test(inner) && !/\d/.test(inner)) {
+    return { type: 'enum', values: inner.split('/').map((v) => v.trim()).filter((v) => v !== '') };
+  }
+  // A mask such as YYYY-XXX or YYYY-NNN: Y, N and X stand for digits.
+  if (/^[YNX]+(?:[-_./][YNX]+)+$/.test(inner)) {
+    const parts = inner.split(/([-_./])/);
+    const pattern = parts
+      .map((part, i) => {
+        if (i % 2 === 1) return '\\' + part;
+        const digits = part.length;
+        return i === parts.length - 1 ? `\\d{${digits},}` : `\\d{${digits}}`;
+      })
+      .join('');
+    return { type: 'number', mask: inner, pattern: `^${pattern}$` };
+  }
+  if (/^(?:date|yyyy-mm-dd|iso date)$/i.test(inner) || /\b(?:date|updated)\b/i.test(key)) return { type: 'date' };
+  return { type: 'text' };
+}

@@ -1,0 +1,41 @@
+/** Zero-based line and UTF-16 column, the same convention as LSP, so adapters copy positions as they are. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+/** A half-open span of the document: `end` is the first character after the span. */
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** How loudly a finding is shown; mirrors LSP's four severities without depending on LSP. */
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A rule's setting: a severity, or `off` to silence it. */
+export type RuleSetting = Severity | 'off';
+
+/** One problem found in a document by one rule. */
+export interface Finding {
+  /** The stable rule id users see and use in settings and suppression comments. */
+  ruleId: string;
+  severity: Severity;
+  /** What is wrong and what to do about it, in one sentence or two. */
+  message: string;
+  range: Range;
+}
+
+/** Builds a range on one line. */
+export function lineRange(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
+
+/** Returns a copy of `range` moved down by `lines` lines. */
+export function shiftRange(range: Range, lines: number): Range {
+  if (lines === 0) return range;
+  return {
+    start: { line: range.start.line + lines, character: range.start.character },
+    end: { line: range.end.line + lines, character: range.end.character },
+  };
+}
