@@ -1,4 +1,4 @@
-import { isMatch } from 'date-fns';
+import { isMatch } from 'date-fns/isMatch';
 import { isWholePlaceholder } from '../normalize';
 import type { MetadataField } from '../template';
 import type { DocumentRule } from './rule';

@@ -1,0 +1,89 @@
+import {
+  DiagnosticSeverity,
+  SymbolKind,
+  type Diagnostic,
+  type DocumentSymbol,
+  type Range,
+} from 'vscode-languageserver/node';
+import type { Analysis, DocHeading, Finding, Severity } from './engine';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Diagnostics beyond this many per document are summed up in one, to keep the editor responsive. */
+export const MAX_DIAGNOSTICS = 1000;
+
+/** Engine findings as LSP diagnostics (`source: "rfc"`, `code` = rule id). */
+export function toDiagnostics(findings: readonly Finding[]): Diagnostic[] {
+  const shown = findings.slice(0, MAX_DIAGNOSTICS).map(
+    (f): Diagnostic => ({ range: f.range, severity: SEVERITY[f.severity], source: 'rfc', code: f.ruleId, message: f.message }),
+  );
+  if (findings.length > MAX_DIAGNOSTICS) {
+    shown.push({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      source: 'rfc',
+      code: 'too-many-problems',
+      message: `${findings.length - MAX_DIAGNOSTICS} more problems are not shown (the limit is ${MAX_DIAGNOSTICS} per document); run rfc-lint for the full list.`,
+    });
+  }
+  return shown;
+}
+
+/** The state of one heading's own section, as the outline shows it. */
+export function headingState(h: DocHeading): string {
+  const parts: string[] = [];
+  if (!h.section && !h.isTitle) parts.push('not in template');
+  if (h.placeholderCount > 0) parts.push(h.placeholderCount === 1 ? '1 placeholder' : `${h.placeholderCount} placeholders`);
+  if (h.notApplicable) parts.push('not applicable');
+  else if (!h.hasContent && !h.hasSubsections && !h.isTitle) parts.push('empty');
+  if (h.exampleCount > 0) parts.push('template example');
+  if (parts.length === 0 || (parts.length === 1 && parts[0] === 'not in template')) parts.push('complete');
+  return parts.join(', ');
+}
+
+/** The document's heading tree as hierarchical document symbols, each with its state as detail. */
+export function toDocumentSymbols(analysis: Analysis): DocumentSymbol[] {
+  const roots: DocumentSymbol[] = [];
+  const stack: { level: number; symbol: DocumentSymbol }[] = [];
+  const headings = analysis.headings;
+  const lastLine = Math.max(0, analysis.model.lineCount - 1);
+  headings.forEach((h, i) => {
+    // A section runs to the line before the next heading of the same or a higher level.
+    let end = lastLine;
+    for (let k = i + 1; k < headings.length; k++) {
+      if (headings[k].level <= h.level) {
+        end = Math.max(h.line, headings[k].line - 1);
+        break;
+      }
+    }
+    const selectionRange: Range = h.range;
+    const symbol: DocumentSymbol = {
+      name: h.text.trim() === '' ? '(untitled)' : h.text,
+      detail: headingState(h),
+      kind: SymbolKind.String,
+      range: { start: { line: h.line, character: 0 }, end: { line: end, character: lineLength(analysis, end) } },
+      selectionRange,
+      children: [],
+    };
+    while (stack.length > 0 && stack[stack.length - 1].level >= h.level) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent) parent.symbol.children!.push(symbol);
+    else roots.push(symbol);
+    stack.push({ level: h.level, symbol });
+  });
+  return roots;
+}
+
+function lineLength(analysis: Analysis, line: number): number {
+  const starts = analysis.model.starts;
+  const text = analysis.model.text;
+  const from = starts[line] ?? text.length;
+  let to = starts[line + 1] ?? text.length;
+  while (to > from && (text[to - 1] === '\n' || text[to - 1] === '\r')) to--;
+  return to - from;
+}

@@ -1,0 +1,104 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeDocument, type Analysis, type TemplateModel } from './engine';
+import type { RfcSettings } from './protocol';
+
+/** The latest analysis of one open document, and whether the document is an RFC. */
+export interface DocumentAnalysis {
+  uri: string;
+  version: number;
+  isRfc: boolean;
+  analysis: Analysis;
+}
+
+export interface AnalysesHost {
+  settings(uri: string): Promise<RfcSettings>;
+  template(uri: string): TemplateModel;
+  /** Whether the path alone makes the document an RFC (the `rfc.files` globs). */
+  matchesRfcFiles(uri: string, settings: RfcSettings): boolean;
+  /** Called with each new analysis of the newest version of a document. */
+  publish(result: DocumentAnalysis): void;
+  /** Called when a document is closed or stops being analysed. */
+  clear(uri: string): void;
+  log(message: string): void;
+}
+
+/** Wait this long after the last keystroke before analysing: typing bursts cost one analysis. */
+export const DEBOUNCE_MS = 150;
+
+/**
+ * Keeps one analysis per open document, debounces re-analysis on change and never
+ * publishes results for an outdated version: a result is published only if the document
+ * still has the version it was computed from. Each new analysis is built incrementally
+ * from the previous one, so an edit re-parses only the section it touched.
+ */
+export class DocumentAnalyses {
+  private readonly latest = new Map<string, DocumentAnalysis>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly host: AnalysesHost,
+    private readonly getDocument: (uri: string) => TextDocument | undefined,
+  ) {}
+
+  /** Analyses soon; a newer call for the same document replaces this one. */
+  schedule(uri: string, delay = DEBOUNCE_MS): void {
+    const pending = this.timers.get(uri);
+    if (pending) clearTimeout(pending);
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.refresh(uri);
+      }, delay),
+    );
+  }
+
+  /** Schedules every open document (after a settings change). */
+  scheduleAll(uris: Iterable<string>): void {
+    for (const uri of uris) this.schedule(uri, 0);
+  }
+
+  /**
+   * The analysis of the document's current version, computed now if the last one is
+   * outdated (requests must answer for what the user sees). Undefined when not open.
+   */
+  async current(uri: string): Promise<DocumentAnalysis | undefined> {
+    const document = this.getDocument(uri);
+    if (!document) return undefined;
+    const known = this.latest.get(uri);
+    if (known && known.version === document.version) return known;
+    return this.refresh(uri);
+  }
+
+  close(uri: string): void {
+    const pending = this.timers.get(uri);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(uri);
+    this.latest.delete(uri);
+    this.host.clear(uri);
+  }
+
+  private async refresh(uri: string): Promise<DocumentAnalysis | undefined> {
+    const document = this.getDocument(uri);
+    if (!document) return undefined;
+    const version = document.version;
+    const settings = await this.host.settings(uri);
+    const now = this.getDocument(uri);
+    // The document changed or closed while settings were fetched: the newer schedule wins.
+    if (!now || now.version !== version) return now ? this.latest.get(uri) : undefined;
+    const known = this.latest.get(uri);
+    if (known && known.version === version && known.analysis.template === this.host.template(uri)) return known;
+    try {
+      const analysis = analyzeDocument(now.getText(), this.host.template(uri), { rules: settings.rules }, known?.analysis);
+      const isRfc = analysis.looksLikeRfc || this.host.matchesRfcFiles(uri, settings);
+      const result: DocumentAnalysis = { uri, version, isRfc, analysis };
+      this.latest.set(uri, result);
+      this.host.publish(result);
+      return result;
+    } catch (error) {
+      // The engine guards each rule; this is a failure outside them. Keep serving.
+      this.host.log(`Analysis of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import type { Connection } from 'vscode-languageserver/node';
+import { ruleIds, type RuleSetting } from './engine';
+import { defaultSettings, type RfcSettings } from './protocol';
+
+const SEVERITIES = new Set<RuleSetting>(['off', 'error', 'warning', 'information', 'hint']);
+
+/**
+ * Per-document `rfc.*` settings pulled with `workspace/configuration` (scoped to the
+ * document), cached until the client says they changed. A missing, null or malformed
+ * reply falls back to the defaults value by value, so a bad setting never stops analysis.
+ */
+export class SettingsCache {
+  private readonly cache = new Map<string, Promise<RfcSettings>>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly canPull: () => boolean,
+  ) {}
+
+  get(uri: string): Promise<RfcSettings> {
+    if (!this.canPull()) return Promise.resolve(defaultSettings);
+    let settings = this.cache.get(uri);
+    if (!settings) {
+      settings = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'rfc' })
+        .then(sanitize, () => defaultSettings);
+      this.cache.set(uri, settings);
+    }
+    return settings;
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+}
+
+/** Merges a raw configuration reply onto the defaults, keeping only well-formed values. */
+export function sanitize(raw: unknown): RfcSettings {
+  const value = (raw ?? {}) as Partial<Record<keyof RfcSettings, unknown>>;
+  const files = Array.isArray(value.files) ? value.files.filter((f): f is string => typeof f === 'string') : defaultSettings.files;
+  const rules: Record<string, RuleSetting> = {};
+  if (value.rules && typeof value.rules === 'object') {
+    for (const [id, setting] of Object.entries(value.rules as Record<string, unknown>)) {
+      if (ruleIds.includes(id) && SEVERITIES.has(setting as RuleSetting)) rules[id] = setting as RuleSetting;
+    }
+  }
+  return { files, rules };
+}
