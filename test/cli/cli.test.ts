@@ -1,0 +1,87 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { cliBundle, repoRoot } from '../support/paths';
+
+function rfcLint(args: string[], cwd = repoRoot) {
+  const run = spawnSync(process.execPath, [cliBundle, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('rfc-lint', () => {
+  let scratch: string;
+  before(() => {
+    scratch = mkdtempSync(path.join(tmpdir(), 'rfc-lint-'));
+  });
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('passes a complete RFC with exit code 0 and reports 100%', () => {
+    const run = rfcLint(['examples/2026-002-rate-limiting.md']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(
+      run.stdout,
+      '\nexamples/2026-002-rate-limiting.md: 100% complete, 0 problems\n1 file checked: 0 errors, 0 warnings, 0 infos, 0 hints\n',
+    );
+  });
+
+  it('prints path:line:column severity rule message and exits 1 on warnings', () => {
+    const run = rfcLint(['examples/2026-003-search-cache-draft.md']);
+    assert.equal(run.code, 1);
+    const lines = run.stdout.split('\n');
+    assert.ok(
+      lines.includes(
+        "examples/2026-003-search-cache-draft.md:3:17 warning metadata RFC Number '2026-3' is not of the form YYYY-XXX: write it as digits, e.g. 2026-001.",
+      ),
+      run.stdout,
+    );
+    assert.ok(
+      lines.includes(
+        "examples/2026-003-search-cache-draft.md:195:1 info missing-section Missing section 'Chaos Engineering' in 'Testing Strategy': add '### Chaos Engineering' after 'Performance Tests'.",
+      ),
+    );
+    assert.ok(lines.includes('examples/2026-003-search-cache-draft.md: 15% complete, 96 problems'), run.stdout);
+    for (const line of lines.filter((l) => l.startsWith('examples/') && !l.includes('% complete'))) {
+      assert.match(line, /^examples\/[^:]+:\d+:\d+ (error|warning|info|hint) [a-z-]+ \S.*$/);
+    }
+  });
+
+  it('checks the RFCs of a folder and skips other markdown in it', () => {
+    const folder = path.join(scratch, 'docs');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'README.md'), '# Docs\n\nNot an RFC.\n');
+    writeFileSync(path.join(folder, 'a.md'), '# RFC: A\n\n**RFC Number**: 2026-001\n');
+    const run = rfcLint([folder]);
+    assert.equal(run.code, 1);
+    assert.ok(run.stdout.includes(`${path.join(folder, 'a.md')}: `));
+    assert.ok(!run.stdout.includes('README.md'));
+    assert.match(run.stdout, /\n1 file checked: /);
+  });
+
+  it('exits 2 with a clear message for a path that does not exist', () => {
+    const run = rfcLint(['no/such/rfc.md']);
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr, "rfc-lint: cannot read 'no/such/rfc.md': no such file or folder\n");
+  });
+
+  it('exits 2 for an unknown option and for no arguments, with usage help', () => {
+    const unknown = rfcLint(['--frobnicate', 'examples']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown option '--frobnicate'/);
+    const none = rfcLint([]);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /name at least one file or folder/);
+    const help = rfcLint(['--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /^Usage: rfc-lint/);
+  });
+
+  it('refuses a binary file with a message and exit code 2, and escapes control characters in paths', () => {
+    const binary = path.join(scratch, 'bin\u0007ary.md');
+    writeFileSync(binary, Buffer.from([0x23, 0x20, 0x00, 0xff, 0xfe, 0x00, 0x01]));
+    const run = rfcLint([binary]);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /bin\\x07ary\.md' is not a text file; not checked/);
+  });
+});
