@@ -225,8 +225,8 @@ function metadataKind(key: string, inner: string): MetadataKind {
   if (/^[^/]+(?:\/[^/]+)+$/.test(inner) && !/\d/.test(inner)) {
     return { type: 'enum', values: inner.split('/').map((v) => v.trim()).filter((v) => v !== '') };
   }
-  // A mask such as YYYY-XXX or YYYY-NNN: Y, N and X stand for digits.
-  if (/^[YNX]+(?:[-_./][YNX]+)+$/.test(inner)) {
+  // A mask such as YYYY-XXX, YYYY-NNN or NNNN: Y, N and X stand for digits.
+  if (/^(?:[YNX]{2,}|[YNX]+(?:[-_./][YNX]+)+)$/.test(inner)) {
     const parts = inner.split(/([-_./])/);
     const pattern = parts
       .map((part, i) => {
