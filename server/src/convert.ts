@@ -5,7 +5,7 @@ import {
   type DocumentSymbol,
   type Range,
 } from 'vscode-languageserver/node';
-import type { Analysis, DocHeading, Finding, Severity } from './engine';
+import { lineText, type Analysis, type DocHeading, type Finding, type Severity } from './engine';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -80,10 +80,5 @@ export function toDocumentSymbols(analysis: Analysis): DocumentSymbol[] {
 }
 
 function lineLength(analysis: Analysis, line: number): number {
-  const starts = analysis.model.starts;
-  const text = analysis.model.text;
-  const from = starts[line] ?? text.length;
-  let to = starts[line + 1] ?? text.length;
-  while (to > from && (text[to - 1] === '\n' || text[to - 1] === '\r')) to--;
-  return to - from;
+  return lineText(analysis.model, line).length;
 }

@@ -48,36 +48,77 @@ function isMetadataBlock(rawInline: Token | undefined): boolean {
   return isMetadataSetext({ markup: '-' } as Token, inline);
 }
 
-/** The edited span between two versions of a text, as found by their common prefix and suffix. */
-export interface TextEdit {
-  /** First changed line (the same in both versions). */
-  startLine: number;
-  /** Last changed line in the old version. */
-  oldEndLine: number;
-  /** Last changed line in the new version. */
-  newEndLine: number;
+/** Where an edit falls among a document's chunks, and the new chunk starts in that region. */
+export interface RechunkPlan {
+  /** First and last old chunk the edit touched (inclusive); they are replaced. */
+  first: number;
+  last: number;
+  /** Offsets in the new text where the region's chunks start. */
+  offsets: number[];
+  /** Offset in the new text where the region ends. */
+  end: number;
 }
 
-/** Finds the lines an edit touched by comparing the two texts from both ends. */
-export function findEdit(oldText: string, newText: string, oldStarts: number[], newStarts: number[]): TextEdit {
-  const max = Math.min(oldText.length, newText.length);
-  let prefix = 0;
-  while (prefix < max && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  const maxSuffix = max - prefix;
-  while (
-    suffix < maxSuffix &&
-    oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)
-  ) {
-    suffix++;
+interface OldChunk {
+  chunk: { text: string };
+  startOffset: number;
+}
+
+/**
+ * Finds the chunks an edit touched and re-chunks only them. Unchanged chunks are found by
+ * comparing their text in place (native string comparison, no per-line work over the
+ * document): from the front at the same offset, from the back at the offset moved by the
+ * change in length. Returns undefined when the edit may have moved a boundary outside that
+ * region (an opened fence swallowing the next heading, a heading line deleted, a setext
+ * heading joining the paragraph above): the caller then chunks the whole text.
+ */
+export function rechunkRegion(old: readonly OldChunk[], oldText: string, newText: string): RechunkPlan | undefined {
+  const n = old.length;
+  const delta = newText.length - oldText.length;
+  let first = 0;
+  while (first < n - 1 && newText.startsWith(old[first].chunk.text, old[first].startOffset)) first++;
+  // An edit on a chunk's first (heading) line can join it to the chunk above: take both.
+  if (first > 0) {
+    const { chunk, startOffset } = old[first];
+    let same = 0;
+    while (same < chunk.text.length && chunk.text.charCodeAt(same) === newText.charCodeAt(startOffset + same)) same++;
+    if (!/[\r\n]/.test(chunk.text.slice(0, same))) first--;
   }
-  return {
-    startLine: lineOf(oldStarts, prefix),
-    oldEndLine: lineOf(oldStarts, oldText.length - suffix),
-    newEndLine: lineOf(newStarts, newText.length - suffix),
-  };
-}
+  let last = n - 1;
+  while (last > first) {
+    const { chunk, startOffset } = old[last];
+    const moved = startOffset + delta;
+    if (moved < old[first].startOffset || !newText.startsWith(chunk.text, moved)) break;
+    last--;
+  }
+  const regionStart = old[first].startOffset;
+  const hasNext = last + 1 < n;
+  const regionEnd = hasNext ? old[last + 1].startOffset + delta : newText.length;
+  if (regionEnd < regionStart) return undefined;
 
+  // Parse the region plus the next chunk's first two lines: if the next heading is still a
+  // heading at the expected place, nothing in the region leaked into the rest.
+  let parseEnd = regionEnd;
+  if (hasNext) {
+    for (let k = 0; k < 2 && parseEnd < newText.length; k++) {
+      const lf = newText.indexOf('\n', parseEnd);
+      parseEnd = lf < 0 ? newText.length : lf + 1;
+    }
+  }
+  const regionText = newText.slice(regionStart, parseEnd);
+  const starts = lineStarts(regionText);
+  const regionLines = lineOf(starts, regionEnd - regionStart);
+  const tokens = parseBlocks(regionText);
+  const found = headingBoundaries(tokens);
+  if (first > 0) {
+    if (found[0] !== 0) return undefined;
+    const firstToken = tokens.find((t) => t.level === 0);
+    if (firstToken?.markup === '=' || firstToken?.markup === '-') return undefined; // setext: may join the paragraph above
+  }
+  if (hasNext && (starts[regionLines] !== regionEnd - regionStart || !found.includes(regionLines))) return undefined;
+  const inner = found.filter((l) => l > 0 && l < regionLines);
+  return { first, last, offsets: [regionStart, ...inner.map((l) => regionStart + starts[l])], end: regionEnd };
+}
 /** The line containing offset (binary search over line starts; the last entry is the text length). */
 export function lineOf(starts: number[], offset: number): number {
   let lo = 0;
@@ -90,46 +131,3 @@ export function lineOf(starts: number[], offset: number): number {
   return lo;
 }
 
-/**
- * Recomputes chunk boundaries after an edit by re-parsing only the chunks the edit touched.
- * Returns undefined when the edit may have moved a boundary outside that region (an opened
- * fence swallowing the next heading, a heading line deleted, a setext heading joining the
- * paragraph above): the caller then parses the whole text.
- */
-export function updateBoundaries(
-  oldBoundaries: readonly number[],
-  oldLineCount: number,
-  newText: string,
-  newStarts: number[],
-  edit: TextEdit,
-): number[] | undefined {
-  const delta = newStarts.length - 1 - oldLineCount;
-  let first = 0;
-  while (first + 1 < oldBoundaries.length && oldBoundaries[first + 1] <= edit.startLine) first++;
-  // An edit on a chunk's heading line can join it to the chunk above: re-parse both.
-  if (first > 0 && oldBoundaries[first] === edit.startLine) first--;
-  let last = first;
-  while (last + 1 < oldBoundaries.length && oldBoundaries[last + 1] <= edit.oldEndLine) last++;
-  const regionStart = oldBoundaries[first];
-  const hasNext = last + 1 < oldBoundaries.length;
-  const regionEnd = hasNext ? oldBoundaries[last + 1] + delta : newStarts.length - 1;
-  if (regionEnd < regionStart) return undefined;
-  // Parse the region plus the next chunk's heading line: if that line is still a heading
-  // at the expected place, nothing in the region leaked into the rest of the document.
-  const parseEndLine = hasNext ? Math.min(regionEnd + 2, newStarts.length - 1) : regionEnd;
-  const regionText = newText.slice(newStarts[regionStart], newStarts[parseEndLine]);
-  const tokens = parseBlocks(regionText);
-  const found = headingBoundaries(tokens);
-  const firstToken = tokens.find((t) => t.level === 0);
-  if (first > 0) {
-    if (found[0] !== 0) return undefined;
-    if (firstToken?.markup === '=' || firstToken?.markup === '-') return undefined; // setext: may join the paragraph above
-  }
-  const inner = found.filter((l) => l > 0 && l < regionEnd - regionStart);
-  if (hasNext && !found.includes(regionEnd - regionStart)) return undefined;
-  return [
-    ...oldBoundaries.slice(0, first + 1),
-    ...inner.map((l) => l + regionStart),
-    ...oldBoundaries.slice(last + 1).map((l) => l + delta),
-  ];
-}

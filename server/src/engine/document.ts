@@ -1,11 +1,13 @@
 import { parseChunk, type ChunkParseOptions, type ParsedChunk } from './chunk';
-import { chunkBoundaries, findEdit, lineStarts, updateBoundaries } from './chunking';
+import { chunkBoundaries, lineStarts, rechunkRegion } from './chunking';
 
 /** A parsed chunk placed in its document. */
 export interface PlacedChunk {
   chunk: ParsedChunk;
   /** Line of the document where the chunk starts. */
   startLine: number;
+  /** Offset in the document's text where the chunk starts. */
+  startOffset: number;
 }
 
 /**
@@ -15,12 +17,9 @@ export interface PlacedChunk {
 export interface DocumentModel {
   readonly text: string;
   readonly lineCount: number;
-  readonly boundaries: readonly number[];
   readonly chunks: readonly PlacedChunk[];
   /** Identifies the parse options, so a model is only reused under the same options. */
   readonly parseKey: string;
-  /** Offsets of line starts, kept to find the next edit. */
-  readonly starts: number[];
 }
 
 /** Statistics of the last build, for the benchmark and tests. */
@@ -42,33 +41,72 @@ export function buildDocumentModel(
   stats?: BuildStats,
 ): DocumentModel {
   const text = rawText.charCodeAt(0) === 0xfeff ? ' ' + rawText.slice(1) : rawText;
-  const starts = lineStarts(text);
-  const lineCount = starts.length - 1;
   const reusable = previous && previous.parseKey === parseKey ? previous : undefined;
-
-  let boundaries: number[] | undefined;
-  if (reusable) {
-    if (reusable.text === text) return reusable;
-    const edit = findEdit(reusable.text, text, reusable.starts, starts);
-    boundaries = updateBoundaries(reusable.boundaries, reusable.lineCount, text, starts, edit);
-  }
-  if (stats) stats.incremental = boundaries !== undefined;
-  boundaries ??= chunkBoundaries(text);
+  if (reusable && reusable.text === text) return reusable;
 
   const byText = new Map<string, ParsedChunk>();
-  for (const placed of reusable?.chunks ?? []) byText.set(placed.chunk.text, placed.chunk);
-
-  const chunks: PlacedChunk[] = boundaries.map((startLine, i) => {
-    const endLine = i + 1 < boundaries.length ? boundaries[i + 1] : lineCount;
-    const chunkText = text.slice(starts[startLine], starts[endLine]);
-    let chunk = byText.get(chunkText);
-    if (chunk) {
+  const parse = (chunkText: string): ParsedChunk => {
+    const known = byText.get(chunkText);
+    if (known) {
       if (stats) stats.chunksReused++;
-    } else {
-      chunk = parseChunk(chunkText, options);
-      if (stats) stats.chunksParsed++;
+      return known;
     }
-    return { chunk, startLine };
+    if (stats) stats.chunksParsed++;
+    return parseChunk(chunkText, options);
+  };
+
+  let placed: { chunk: ParsedChunk; startOffset: number }[] | undefined;
+  if (reusable) {
+    const plan = rechunkRegion(reusable.chunks, reusable.text, text);
+    if (plan) {
+      for (let i = plan.first; i <= plan.last; i++) byText.set(reusable.chunks[i].chunk.text, reusable.chunks[i].chunk);
+      const delta = text.length - reusable.text.length;
+      placed = [
+        ...reusable.chunks.slice(0, plan.first).map((c) => {
+          if (stats) stats.chunksReused++;
+          return { chunk: c.chunk, startOffset: c.startOffset };
+        }),
+        ...plan.offsets.map((start, k) => {
+          const end = k + 1 < plan.offsets.length ? plan.offsets[k + 1] : plan.end;
+          return { chunk: parse(text.slice(start, end)), startOffset: start };
+        }),
+        ...reusable.chunks.slice(plan.last + 1).map((c) => {
+          if (stats) stats.chunksReused++;
+          return { chunk: c.chunk, startOffset: c.startOffset + delta };
+        }),
+      ];
+    }
+  }
+  if (stats) stats.incremental = placed !== undefined;
+  if (!placed) {
+    const starts = lineStarts(text);
+    const offsets = chunkBoundaries(text).map((line) => starts[line]);
+    placed = offsets.map((start, k) => ({
+      chunk: parse(text.slice(start, k + 1 < offsets.length ? offsets[k + 1] : text.length)),
+      startOffset: start,
+    }));
+  }
+
+  // Every chunk but the last ends with a line break, so its last split line is the next chunk's first.
+  let line = 0;
+  const chunks: PlacedChunk[] = placed.map((p) => {
+    const startLine = line;
+    line += p.chunk.lines.length - 1;
+    return { chunk: p.chunk, startOffset: p.startOffset, startLine };
   });
-  return { text, lineCount, boundaries, chunks, parseKey, starts };
+  return { text, lineCount: line + 1, chunks, parseKey };
+}
+
+/** The text of one line of the document, without its line break. */
+export function lineText(model: DocumentModel, line: number): string {
+  const chunks = model.chunks;
+  let lo = 0;
+  let hi = chunks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (chunks[mid].startLine <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  const placed = chunks[lo];
+  return placed ? (placed.chunk.lines[line - placed.startLine] ?? '') : '';
 }

@@ -55,21 +55,28 @@ export function collectFacts(model: DocumentModel, template: TemplateModel, line
         metadata.push({ ...m, line: m.line + startLine, keyRange: shiftRange(m.keyRange, startLine), valueRange: shiftRange(m.valueRange, startLine) });
       }
     }
-    chunk.headings.forEach((h) => {
+    for (const h of chunk.headings) {
       if (h.level >= 2) sectionsStarted = true;
       const text = chunk.lines[h.line] ?? '';
+      const line = h.line + startLine;
+      // Every field set here, in one shape: these objects are rebuilt on each keystroke.
       headings.push({
-        ...h,
-        line: h.line + startLine,
+        level: h.level,
+        text: h.text,
+        normalized: h.normalized,
+        line,
         endLine: h.endLine + startLine,
+        hasContent: h.hasContent,
+        notApplicable: h.notApplicable,
         chunkIndex,
-        range: lineRange(h.line + startLine, text.length - text.trimStart().length, text.trimEnd().length),
+        range: lineRange(line, text.length - text.trimStart().length, text.trimEnd().length),
+        section: undefined,
         isTitle: false,
         placeholderCount: 0,
         exampleCount: 0,
         hasSubsections: false,
       });
-    });
+    }
   });
   headings.forEach((h, i) => {
     const next = headings[i + 1];

@@ -5,7 +5,7 @@
  */
 export { analyzeDocument, type Analysis, type AnalysisOptions } from './analyze';
 export { computeCompleteness, type CompletenessReport, type SectionReport, type SlotState } from './completeness';
-export type { BuildStats } from './document';
+export { lineText, type BuildStats, type DocumentModel } from './document';
 export type { DocHeading } from './facts';
 export { allRules, ruleIds } from './rules';
 export { buildTemplateModel, type TemplateModel, type TemplateSection } from './template';
