@@ -68,7 +68,9 @@ function readText(path: string): string | { error: string } {
     const bytes = readFileSync(path);
     if (bytes.length > MAX_FILE_BYTES) return { error: `'${printable(path)}' is larger than 32 MB; not checked` };
     if (bytes.subarray(0, 8192).includes(0)) return { error: `'${printable(path)}' is not a text file; not checked` };
-    return bytes.toString('utf8');
+    // TextDecoder drops a byte-order mark (editors hide it, so columns match theirs) and
+    // replaces invalid UTF-8 with U+FFFD instead of failing.
+    return new TextDecoder('utf-8').decode(bytes);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { error: `cannot read '${printable(path)}': ${code === 'EISDIR' ? 'is a folder' : (error as Error).message}` };

@@ -6,6 +6,8 @@ import type { RfcSettings } from './protocol';
 export interface DocumentAnalysis {
   uri: string;
   version: number;
+  /** The settings generation it was computed under; a settings change makes it stale. */
+  generation: number;
   isRfc: boolean;
   analysis: Analysis;
 }
@@ -34,6 +36,7 @@ export const DEBOUNCE_MS = 150;
 export class DocumentAnalyses {
   private readonly latest = new Map<string, DocumentAnalysis>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private generation = 0;
 
   constructor(
     private readonly host: AnalysesHost,
@@ -53,8 +56,9 @@ export class DocumentAnalyses {
     );
   }
 
-  /** Schedules every open document (after a settings change). */
-  scheduleAll(uris: Iterable<string>): void {
+  /** Marks every analysis stale (settings or workspace changed) and schedules every open document. */
+  invalidateAll(uris: Iterable<string>): void {
+    this.generation++;
     for (const uri of uris) this.schedule(uri, 0);
   }
 
@@ -66,7 +70,7 @@ export class DocumentAnalyses {
     const document = this.getDocument(uri);
     if (!document) return undefined;
     const known = this.latest.get(uri);
-    if (known && known.version === document.version) return known;
+    if (known && known.version === document.version && known.generation === this.generation) return known;
     return this.refresh(uri);
   }
 
@@ -82,16 +86,17 @@ export class DocumentAnalyses {
     const document = this.getDocument(uri);
     if (!document) return undefined;
     const version = document.version;
+    const generation = this.generation;
     const settings = await this.host.settings(uri);
     const now = this.getDocument(uri);
-    // The document changed or closed while settings were fetched: the newer schedule wins.
-    if (!now || now.version !== version) return now ? this.latest.get(uri) : undefined;
+    // The document or the settings changed while settings were fetched: the newer schedule wins.
+    if (!now || now.version !== version || generation !== this.generation) return now ? this.latest.get(uri) : undefined;
     const known = this.latest.get(uri);
-    if (known && known.version === version && known.analysis.template === this.host.template(uri)) return known;
+    if (known && known.version === version && known.generation === generation) return known;
     try {
       const analysis = analyzeDocument(now.getText(), this.host.template(uri), { rules: settings.rules }, known?.analysis);
       const isRfc = analysis.looksLikeRfc || this.host.matchesRfcFiles(uri, settings);
-      const result: DocumentAnalysis = { uri, version, isRfc, analysis };
+      const result: DocumentAnalysis = { uri, version, generation, isRfc, analysis };
       this.latest.set(uri, result);
       this.host.publish(result);
       return result;

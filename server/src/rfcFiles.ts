@@ -8,10 +8,15 @@ import { URI } from 'vscode-uri';
 export class RfcFileMatcher {
   private matchers = new Map<string, (path: string) => boolean>();
 
-  constructor(private workspaceFolders: string[] = []) {}
+  private workspaceFolders: string[] = [];
 
   setWorkspaceFolders(uris: string[]): void {
-    this.workspaceFolders = uris.map((u) => URI.parse(u).path.replace(/\/?$/, '/'));
+    this.workspaceFolders = uris.map(folderPath);
+  }
+
+  updateWorkspaceFolders(added: string[], removed: string[]): void {
+    const gone = new Set(removed.map(folderPath));
+    this.workspaceFolders = [...this.workspaceFolders.filter((f) => !gone.has(f)), ...added.map(folderPath)];
   }
 
   matches(uri: string, globs: readonly string[]): boolean {
@@ -31,4 +36,9 @@ export class RfcFileMatcher {
     }
     return m;
   }
+}
+
+/** A folder URI's path with a trailing slash, so `/ws` never matches `/ws2/...`. */
+function folderPath(uri: string): string {
+  return URI.parse(uri).path.replace(/\/?$/, '/');
 }

@@ -23,6 +23,7 @@ const documents = new TextDocuments(TextDocument);
 const rfcFiles = new RfcFileMatcher();
 let canPullConfiguration = false;
 let canRegisterConfigurationChange = false;
+let clientHasWorkspaceFolders = false;
 const settings = new SettingsCache(connection, () => canPullConfiguration);
 
 const analyses = new DocumentAnalyses(
@@ -50,13 +51,14 @@ connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
   canPullConfiguration = capabilities.workspace?.configuration === true;
   canRegisterConfigurationChange = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  clientHasWorkspaceFolders = capabilities.workspace?.workspaceFolders === true;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   rfcFiles.setWorkspaceFolders(folders);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       documentSymbolProvider: { label: 'RFC sections' },
-      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: clientHasWorkspaceFolders } },
     },
     serverInfo: { name: 'RFC Assistant', version: process.env.RFC_ASSISTANT_VERSION ?? undefined },
   };
@@ -66,18 +68,20 @@ connection.onInitialized(() => {
   if (canRegisterConfigurationChange) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'rfc' });
   }
-  if (connection.workspace && canPullConfiguration) {
-    connection.workspace.onDidChangeWorkspaceFolders(async () => {
-      const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
-      rfcFiles.setWorkspaceFolders(folders.map((f) => f.uri));
-      analyses.scheduleAll(documents.keys());
+  if (clientHasWorkspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      rfcFiles.updateWorkspaceFolders(
+        event.added.map((f) => f.uri),
+        event.removed.map((f) => f.uri),
+      );
+      analyses.invalidateAll(documents.keys());
     });
   }
 });
 
 connection.onDidChangeConfiguration(() => {
   settings.clear();
-  analyses.scheduleAll(documents.keys());
+  analyses.invalidateAll(documents.keys());
 });
 
 documents.onDidOpen((e) => analyses.schedule(e.document.uri, 0));

@@ -63,7 +63,11 @@ export interface ChunkParseOptions {
   codePlaceholders: ReadonlySet<string> | 'all';
 }
 
-const NOT_APPLICABLE = /^(?:n\/?a|none|not applicable)(?:$|[\s.:;,\u2013\u2014(-])/i;
+/**
+ * "N/A", "Not applicable" (with or without a reason) or a bare "None" (a sentence such as
+ * "None of the endpoints are public" is content, not a waiver).
+ */
+const NOT_APPLICABLE = /^(?:(?:n\/?a|not applicable)(?:$|[\s.:;,\u2013\u2014(-])|none(?:$|[.:;,\u2013\u2014(]|\s+[\u2013\u2014-]))/i;
 
 const CONTENT_BLOCKS = new Set([
   'paragraph_open',
@@ -96,6 +100,7 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
   const cursors = new Map<number, number>();
   let current: ChunkHeading | undefined;
   let contentBlocks = 0;
+  let inlineCount = 0;
   let onlyParagraph = '';
   let sawSectionHeading = false;
   let rowLine = 0;
@@ -105,7 +110,8 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
   const closeHeading = () => {
     if (!current) return;
     current.hasContent = contentBlocks > 0;
-    current.notApplicable = contentBlocks === 1 && NOT_APPLICABLE.test(onlyParagraph.trim());
+    // One paragraph, or a list with one item, saying "N/A".
+    current.notApplicable = contentBlocks === 1 && inlineCount === 1 && NOT_APPLICABLE.test(onlyParagraph.trim());
   };
 
   for (let i = 0; i < tokens.length; i++) {
@@ -135,12 +141,17 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
       };
       headings.push(current);
       contentBlocks = 0;
+      inlineCount = 0;
       onlyParagraph = '';
       continue;
     }
-    if (token.level === 0 && CONTENT_BLOCKS.has(token.type) && !isCommentOnly(token)) {
-      contentBlocks++;
-      if (token.type === 'paragraph_open' && tokens[i + 1]) onlyParagraph = inlinePlainText(tokens[i + 1]);
+    if (token.level === 0 && CONTENT_BLOCKS.has(token.type) && !isCommentOnly(token)) contentBlocks++;
+    if (token.type === 'inline' && tokens[i - 1]?.type === 'paragraph_open') {
+      inlineCount++;
+      onlyParagraph = inlinePlainText(token);
+    } else if ((token.type === 'inline' && tokens[i - 1]?.type !== 'heading_open') || token.type === 'fence' || token.type === 'code_block') {
+      inlineCount++;
+      onlyParagraph = '';
     }
     switch (token.type) {
       case 'tr_open':
@@ -169,8 +180,11 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
         if (!sawSectionHeading && tokens[i - 1]?.type === 'paragraph_open') {
           metadata.push(...(readMetadataBlock(token, lines, false) ?? []));
         }
+        // A comment's line is the paragraph's first line plus the line breaks before it.
+        let childLine = line;
         for (const child of token.children ?? []) {
-          if (child.type === 'html_inline') directives.push(...readDirectives(child.content, line));
+          if (child.type === 'softbreak' || child.type === 'hardbreak') childLine++;
+          else if (child.type === 'html_inline') directives.push(...readDirectives(child.content, childLine));
         }
         break;
       }
@@ -216,7 +230,15 @@ export function isMetadataSetext(open: Token, inline: Token | undefined): inline
 }
 
 function isCommentOnly(token: Token): boolean {
-  return token.type === 'html_block' && /^\s*(?:<!--[\s\S]*?-->\s*)+$/.test(token.content);
+  if (token.type !== 'html_block') return false;
+  // A loop, not a regex: nested lazy quantifiers backtrack exponentially on hostile input.
+  let rest = token.content.trimStart();
+  while (rest.startsWith('<!--')) {
+    const end = rest.indexOf('-->', 4);
+    if (end < 0) return false;
+    rest = rest.slice(end + 3).trimStart();
+  }
+  return rest === '';
 }
 
 /** Trims each line and drops blank ones, so indentation and spacing changes do not count as edits. */

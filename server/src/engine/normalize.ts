@@ -4,11 +4,11 @@
  * matching compares these normalised forms, never the raw heading text.
  */
 
-/** Leading section numbers: "2.", "2.1", "2.1.3)", "A.", "IV." followed by a space. */
-const NUMBERING_PREFIX = /^(?:\d+(?:\.\d+)*[.)]?|[A-Za-z][.)]|[IVXLC]+[.)])\s+/;
+/** Leading section numbers: "2.", "2.1", "2.1.3)", "A.", "A.1", "IV." followed by a space. */
+const NUMBERING_PREFIX = /^(?:\d+(?:\.\d+)*[.)]?|[A-Za-z](?:\.\d+)+[.)]?|[A-Za-z][.)]|[IVXLC]+[.)])\s+/;
 /** A parenthesised suffix such as "(Revised)" or "(optional)". */
 const PAREN_SUFFIX = /\s*\([^()]*\)\s*$/;
-const TRAILING_PUNCTUATION = /[\s?!.:;,\u2026]+$/;
+const TRAILING_PUNCTUATION = new Set([...'?!.:;,\u2026']);
 
 /**
  * Normalises heading text (already stripped of emphasis by the tokenizer) to the form
@@ -16,13 +16,24 @@ const TRAILING_PUNCTUATION = /[\s?!.:;,\u2026]+$/;
  * trailing punctuation, `&` read as "and", runs of white space folded.
  */
 export function normalizeHeading(text: string): string {
-  let s = text.normalize('NFC').trim();
+  // Fold white space first: every later pattern then sees single spaces and stays linear
+  // even on hostile headings (a heading of 200,000 spaces).
+  let s = text.normalize('NFC').split(/\s+/).filter((w) => w !== '').join(' ');
   s = s.replace(NUMBERING_PREFIX, '');
   // A suffix can follow punctuation ("Design: (draft)") so strip both, twice at most.
-  for (let i = 0; i < 2; i++) s = s.replace(TRAILING_PUNCTUATION, '').replace(PAREN_SUFFIX, '');
-  s = s.replace(TRAILING_PUNCTUATION, '');
-  s = s.toLowerCase().replace(/\s*&\s*/g, ' and ').replace(/\s+/g, ' ').trim();
-  return s;
+  for (let i = 0; i < 2; i++) s = stripParenSuffix(stripTrailingPunctuation(s));
+  s = stripTrailingPunctuation(s);
+  return s.toLowerCase().replace(/ ?& ?/g, ' and ').replace(/ +/g, ' ').trim();
+}
+
+function stripTrailingPunctuation(s: string): string {
+  let end = s.length;
+  while (end > 0 && (TRAILING_PUNCTUATION.has(s[end - 1]) || s[end - 1] === ' ')) end--;
+  return s.slice(0, end);
+}
+
+function stripParenSuffix(s: string): string {
+  return s.endsWith(')') ? s.replace(PAREN_SUFFIX, '') : s;
 }
 
 /**

@@ -93,6 +93,7 @@ function scanText(
       const start = from + found;
       cursors.set(lineNo, start + text.length);
       consumed = k + 1;
+      if (source[start - 1] === '\\') continue; // `\[Name]`: the author escaped it
       hits.push({
         line: lineNo,
         start,

@@ -1,23 +1,23 @@
-import type { SectionRule } from './rule';
-import { lineRange } from '../types';
+import type { DocumentRule } from './rule';
 
-/** A heading with nothing under it before the next heading. */
-export const emptySectionRule: SectionRule = {
+/**
+ * A heading with nothing under it before the next heading. A document rule, though it
+ * reads only per-section facts: whether a heading has subsections can depend on the next
+ * top-level section (an H1 followed by an H1).
+ */
+export const emptySectionRule: DocumentRule = {
   id: 'empty-section',
   description: 'A section heading with no content and no subsections. "N/A", "None" or "Not applicable" (with a reason) counts as content.',
   defaultSeverity: 'warning',
-  scope: 'section',
-  check(chunk, _context, report) {
-    chunk.headings.forEach((h, k) => {
+  scope: 'document',
+  check(facts, report) {
+    for (const h of facts.headings) {
       // The title's body is the metadata block; an empty title is not an empty section.
-      if (h.level === 1 || h.hasContent) return;
-      const next = chunk.headings[k + 1];
-      if (next && next.level > h.level) return; // has subsections
-      const text = chunk.lines[h.line] ?? '';
+      if (h.isTitle || h.hasContent || h.hasSubsections) continue;
       report({
-        range: lineRange(h.line, text.length - text.trimStart().length, text.trimEnd().length),
+        range: h.range,
         message: `Section '${h.text}' is empty: write its content, or write "N/A" and why it does not apply.`,
       });
-    });
+    }
   },
 };

@@ -33,8 +33,15 @@ export const metadataRule: DocumentRule = {
   },
 };
 
+const INLINE_MARKS = new Set(['*', '_', '`', ' ', '\t']);
+
+/** Trims emphasis and code marks around a value (a loop: a regex anchored at the end is quadratic on long runs). */
 function stripInlineMarks(value: string): string {
-  return value.replace(/^[*_`\s]+|[*_`\s]+$/g, '');
+  let start = 0;
+  let end = value.length;
+  while (start < end && INLINE_MARKS.has(value[start])) start++;
+  while (end > start && INLINE_MARKS.has(value[end - 1])) end--;
+  return value.slice(start, end);
 }
 
 /** Explains what is wrong with a value, or returns undefined when it has the expected form. */
@@ -45,7 +52,9 @@ function checkValue(field: MetadataField, value: string): string | undefined {
       if (new RegExp(kind.pattern).test(value)) return undefined;
       return `${field.key} '${value}' is not of the form ${kind.mask}: write it as digits, e.g. ${exampleFor(kind.mask)}.`;
     case 'enum': {
-      if (kind.values.some((v) => v.toLowerCase() === value.toLowerCase())) return undefined;
+      // "Draft (pending security review)" and "Draft - waiting for legal" name the status Draft.
+      const named = [value, value.replace(/\s*\([^()]*\)$/, ''), value.split(/\s+[-\u2013\u2014]\s+/)[0]];
+      if (kind.values.some((v) => named.some((n) => v.toLowerCase() === n.toLowerCase()))) return undefined;
       return `${field.key} '${value}' is not one of ${kind.values.join(', ')}.`;
     }
     case 'date':

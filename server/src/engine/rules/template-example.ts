@@ -21,10 +21,11 @@ export const templateExampleRule: SectionRule = {
       const unchanged = table.rows.filter((row) => context.template.exampleRows.has(row.normalized));
       if (unchanged.length === 0) continue;
       const first = unchanged[0];
-      const rows = unchanged.length === 1 ? 'example row' : 'example rows';
+      const what = unchanged.length === 1 ? '1 example row' : `${unchanged.length} example rows`;
+      const them = unchanged.length === 1 ? 'it' : 'them';
       report({
         range: lineRange(first.line, 0, (chunk.lines[first.line] ?? '').trimEnd().length),
-        message: `${unchanged.length} ${rows} from the template unchanged in this table: replace them with this RFC's own rows, or delete them.`,
+        message: `${what} from the template unchanged in this table: replace ${them} with this RFC's own rows, or delete ${them}.`,
       });
     }
   },
