@@ -41,7 +41,7 @@ describe('rfc-lint', () => {
         "examples/2026-003-search-cache-draft.md:195:1 info missing-section Missing section 'Chaos Engineering' in 'Testing Strategy': add '### Chaos Engineering' after 'Performance Tests'.",
       ),
     );
-    assert.ok(lines.includes('examples/2026-003-search-cache-draft.md: 15% complete, 96 problems'), run.stdout);
+    assert.ok(lines.includes('examples/2026-003-search-cache-draft.md: 15% complete, 89 problems'), run.stdout);
     for (const line of lines.filter((l) => l.startsWith('examples/') && !l.includes('% complete'))) {
       assert.match(line, /^examples\/[^:]+:\d+:\d+ (error|warning|info|hint) [a-z-]+ \S.*$/);
     }

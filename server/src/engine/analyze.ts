@@ -5,6 +5,7 @@ import { collectFacts, countInRange, type DocHeading, type DocumentFacts } from 
 import { hashText } from './hash';
 import type { MetadataLine } from './metadata';
 import { documentRules, sectionRules } from './rules';
+import { findTemplateExamples, templateExampleRule } from './rules/template-example';
 import type { Report, Rule, SectionContext } from './rules/rule';
 import { applySuppressions, type SuppressionDirective } from './suppression';
 import type { TemplateModel } from './template';
@@ -57,18 +58,21 @@ export function analyzeDocument(
 
   const directives: SuppressionDirective[] = [];
   let sectionFindings: Finding[] = [];
+  // Unchanged examples count against completeness even where the rule stays quiet.
+  let examples: Finding[] = [];
   for (const { chunk, startLine } of model.chunks) {
     for (const d of chunk.directives) directives.push({ ...d, line: d.line + startLine });
-    for (const f of sectionFindingsOf(chunk, context, contextKey)) {
-      sectionFindings.push(startLine === 0 ? f : { ...f, range: shiftRange(f.range, startLine) });
-    }
+    const shift = (f: Finding) => (startLine === 0 ? f : { ...f, range: shiftRange(f.range, startLine) });
+    for (const f of sectionFindingsOf(chunk, context, contextKey)) sectionFindings.push(shift(f));
+    for (const f of examplesOf(chunk, template)) examples.push(shift(f));
   }
   sectionFindings = applySuppressions(sectionFindings, directives);
+  examples = applySuppressions(examples, directives);
 
-  const linesOf = (ruleId: string) =>
-    sectionFindings.filter((f) => f.ruleId === ruleId).map((f) => f.range.start.line).sort((a, b) => a - b);
-  const placeholderLines = linesOf('placeholder');
-  const facts = collectFacts(model, template, { placeholders: placeholderLines, examples: linesOf('template-example') });
+  const linesOf = (findings: Finding[], ruleId: string) =>
+    findings.filter((f) => f.ruleId === ruleId).map((f) => f.range.start.line).sort((a, b) => a - b);
+  const placeholderLines = linesOf(sectionFindings, 'placeholder');
+  const facts = collectFacts(model, template, { placeholders: placeholderLines, examples: linesOf(examples, templateExampleRule.id) });
 
   const documentFindings: Finding[] = [];
   for (const rule of documentRules) runRule(rule, documentFindings, (report) => rule.check(facts, report));
@@ -96,7 +100,19 @@ function sectionFindingsOf(chunk: ParsedChunk, context: SectionContext, key: str
   if (cached) return cached;
   const findings: Finding[] = [];
   for (const rule of sectionRules) runRule(rule, findings, (report) => rule.check(chunk, context, report));
-  chunk.ruleCache.clear(); // one context at a time: a chunk is only ever checked against one template
+  // Keep one context's results: a chunk is checked against one template and reference set at a time.
+  for (const old of [...chunk.ruleCache.keys()]) if (!old.startsWith('examples|')) chunk.ruleCache.delete(old);
+  chunk.ruleCache.set(key, findings);
+  return findings;
+}
+
+/** The chunk's unchanged template examples as findings (chunk-relative), cached with the chunk. */
+function examplesOf(chunk: ParsedChunk, template: TemplateModel): Finding[] {
+  const key = `examples|${template.id}`;
+  const cached = chunk.ruleCache.get(key) as Finding[] | undefined;
+  if (cached) return cached;
+  const findings: Finding[] = [];
+  runRule(templateExampleRule, findings, (report) => findTemplateExamples(chunk, template).forEach(report));
   chunk.ruleCache.set(key, findings);
   return findings;
 }
