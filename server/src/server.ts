@@ -84,9 +84,20 @@ connection.onDidChangeConfiguration(() => {
   analyses.invalidateAll(documents.keys());
 });
 
-documents.onDidOpen((e) => analyses.schedule(e.document.uri, 0));
-documents.onDidChangeContent((e) => analyses.schedule(e.document.uri));
+// TextDocuments reports an opened document as changed too; that first "change" must not
+// push the immediate analysis of an open back by the typing debounce.
+const justOpened = new Map<string, number>();
+documents.onDidOpen((e) => {
+  justOpened.set(e.document.uri, e.document.version);
+  analyses.schedule(e.document.uri, 0);
+});
+documents.onDidChangeContent((e) => {
+  const opened = justOpened.get(e.document.uri);
+  justOpened.delete(e.document.uri);
+  if (opened !== e.document.version) analyses.schedule(e.document.uri);
+});
 documents.onDidClose((e) => {
+  justOpened.delete(e.document.uri);
   settings.forget(e.document.uri);
   analyses.close(e.document.uri);
 });

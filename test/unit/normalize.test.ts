@@ -17,6 +17,8 @@ describe('normalizeHeading', () => {
     ['Alternative 1: [Name]', 'alternative 1: [name]'],
     ['Résumé\u0301', 'résumé\u0301'.normalize('NFC')],
     ['', ''],
+    ['Summary\u200F', 'summary'],
+    ['Why\u200B Now?', 'why now'],
   ];
   for (const [input, expected] of cases) {
     it(`${JSON.stringify(input)} → ${JSON.stringify(expected)}`, () => assert.equal(normalizeHeading(input), expected));

@@ -18,7 +18,8 @@ const TRAILING_PUNCTUATION = new Set([...'?!.:;,\u2026']);
 export function normalizeHeading(text: string): string {
   // Fold white space first: every later pattern then sees single spaces and stays linear
   // even on hostile headings (a heading of 200,000 spaces).
-  let s = text.normalize('NFC').split(/\s+/).filter((w) => w !== '').join(' ');
+  // Invisible format characters (RTL marks, zero-width spaces and joiners) never count.
+  let s = text.normalize('NFC').replace(/[\p{Cf}]/gu, '').split(/\s+/).filter((w) => w !== '').join(' ');
   s = s.replace(NUMBERING_PREFIX, '');
   // A suffix can follow punctuation ("Design: (draft)") so strip both, twice at most.
   for (let i = 0; i < 2; i++) s = stripParenSuffix(stripTrailingPunctuation(s));

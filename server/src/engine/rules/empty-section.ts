@@ -16,7 +16,10 @@ export const emptySectionRule: DocumentRule = {
       if (h.isTitle || h.hasContent || h.hasSubsections) continue;
       report({
         range: h.range,
-        message: `Section '${h.text}' is empty: write its content, or write "N/A" and why it does not apply.`,
+        message:
+          h.text === ''
+            ? 'This heading has no text and no content: give it a title and content, or delete it.'
+            : `Section '${h.text}' is empty: write its content, or write "N/A" and why it does not apply.`,
       });
     }
   },
