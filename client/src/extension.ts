@@ -1,30 +1,68 @@
 /**
- * The VS Code side of RFC Assistant: starts the bundled language server and lets it
- * analyse markdown files. Everything shown comes from the server; the client never
- * parses markdown.
+ * The VS Code side of RFC Assistant. It starts the language server and renders what the
+ * server reports: diagnostics, outline, completeness, sections, placeholders, templates.
+ * It never parses markdown itself.
  */
-import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { insertSection, pickAndInsertSection } from './insertSection';
+import { createLanguageClient } from './languageClient';
+import { newRfc, type NewRfcArguments } from './newRfc';
+import { moveToPlaceholder } from './placeholderNavigation';
+import { RfcState } from './rfcState';
+import { revealSection, SectionsTreeProvider, type SectionNode } from './sectionsView';
+import { showCompleteness } from './showCompleteness';
+import { CompletenessStatusBar } from './statusBar';
+
+/** What the extension hands to other extensions and to its own real-editor tests. */
+export interface RfcAssistantApi {
+  client: LanguageClient;
+  state: RfcState;
+  sections: SectionsTreeProvider;
+  statusBar: CompletenessStatusBar;
+}
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    // The server decides which markdown files are RFCs.
-    documentSelector: [
-      { scheme: 'file', language: 'markdown' },
-      { scheme: 'untitled', language: 'markdown' },
-    ],
-    synchronize: { configurationSection: 'rfc' },
-  };
-  client = new LanguageClient('rfc', 'RFC Assistant', serverOptions, clientOptions);
-  await client.start();
+export async function activate(context: vscode.ExtensionContext): Promise<RfcAssistantApi> {
+  const output = vscode.window.createOutputChannel('RFC Assistant', { log: true });
+  client = createLanguageClient(context, output);
+  const lc = client;
+  const state = new RfcState(lc);
+  const sections = new SectionsTreeProvider(lc, state, output);
+  const statusBar = new CompletenessStatusBar(lc, state, output);
+  const logErrors =
+    <A extends unknown[], R>(name: string, run: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R | undefined> => {
+      try {
+        return await run(...args);
+      } catch (error) {
+        output.appendLine(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        void vscode.window.showErrorMessage(`RFC Assistant: ${name} failed. See the "RFC Assistant" output for details.`);
+        return undefined;
+      }
+    };
+
+  context.subscriptions.push(
+    output,
+    state,
+    sections,
+    statusBar,
+    vscode.window.createTreeView('rfcSections', { treeDataProvider: sections, showCollapseAll: true }),
+    vscode.commands.registerCommand('rfc.newRfc', logErrors('New RFC', (args?: NewRfcArguments) => newRfc(lc, output, args))),
+    vscode.commands.registerCommand('rfc.nextPlaceholder', logErrors('Next Placeholder', () => moveToPlaceholder(lc, state, 1))),
+    vscode.commands.registerCommand('rfc.previousPlaceholder', logErrors('Previous Placeholder', () => moveToPlaceholder(lc, state, -1))),
+    vscode.commands.registerCommand('rfc.showCompleteness', logErrors('Show Completeness', () => showCompleteness(lc, state))),
+    vscode.commands.registerCommand('rfc.insertMissingSection', logErrors('Insert Missing Section', () => pickAndInsertSection(lc, state))),
+    vscode.commands.registerCommand(
+      'rfc.sections.insertSection',
+      logErrors('Insert Section', (node: SectionNode) => insertSection(lc, node.uri, node.section.id)),
+    ),
+    vscode.commands.registerCommand('rfc.sections.reveal', logErrors('Reveal Section', (uri: vscode.Uri, line: number) => revealSection(uri, line))),
+  );
+
+  await lc.start();
+  return { client: lc, state, sections, statusBar };
 }
 
 export async function deactivate(): Promise<void> {

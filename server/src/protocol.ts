@@ -3,8 +3,10 @@
  * settings with their defaults, and the custom requests and notifications. Nothing else is
  * shared across the LSP boundary.
  */
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { CompletenessReport, RuleSetting } from './engine';
+import { NotificationType, RequestType, type Range, type TextEdit } from 'vscode-languageserver-protocol';
+import type { CompletenessReport, RuleSetting, SectionReport, SlotState } from './engine';
+
+export type { CompletenessReport, SectionReport, SlotState };
 
 /** The `rfc.*` settings the server reads. */
 export interface RfcSettings {
@@ -49,4 +51,64 @@ export interface AnalysisReadyParams {
 export namespace AnalysisReadyNotification {
   export const method = 'rfc/analysisReady';
   export const type = new NotificationType<AnalysisReadyParams>(method);
+}
+
+export interface DocumentParams {
+  uri: string;
+}
+
+/** `rfc/placeholders`: the unfilled placeholders of an open RFC, in document order (for Next/Previous Placeholder). */
+export namespace PlaceholdersRequest {
+  export const method = 'rfc/placeholders';
+  export const type = new RequestType<DocumentParams, Range[], void>(method);
+}
+
+export interface InsertSectionParams {
+  uri: string;
+  /** A template section id, as in the completeness report's sections. */
+  sectionId: string;
+}
+
+/** `rfc/insertSection`: the edit that inserts a missing section's template skeleton; null when not missing. */
+export namespace InsertSectionRequest {
+  export const method = 'rfc/insertSection';
+  export const type = new RequestType<InsertSectionParams, TextEdit | null, void>(method);
+}
+
+export interface NewRfcParams {
+  /** The folder the RFC will be written to; absent for an untitled RFC. */
+  directoryUri?: string;
+  title: string;
+  /** Comma-separated author names; may be empty. */
+  authors: string;
+  /** Today as YYYY-MM-DD (the client's clock and time zone). */
+  date: string;
+}
+
+export type NewRfcResult =
+  | {
+      /** The RFC number, one more than the highest of the year in the folder. */
+      number: string;
+      /** `<number>-<slug>.md`: no path separators, no `..`, length-capped. */
+      fileName: string;
+      content: string;
+      /** The first placeholder of the first section, to select. */
+      selection?: Range;
+    }
+  | { error: string };
+
+/** `rfc/newRfc`: validates a title, numbers and fills a new RFC from the template. Writes nothing. */
+export namespace NewRfcRequest {
+  export const method = 'rfc/newRfc';
+  export const type = new RequestType<NewRfcParams, NewRfcResult, void>(method);
+}
+
+export interface ValidateTitleParams {
+  title: string;
+}
+
+/** `rfc/validateTitle`: why a title cannot name a new RFC, or null when it can (for live validation). */
+export namespace ValidateTitleRequest {
+  export const method = 'rfc/validateTitle';
+  export const type = new RequestType<ValidateTitleParams, string | null, void>(method);
 }

@@ -14,7 +14,17 @@ import {
 import { toDiagnostics, toDocumentSymbols } from './convert';
 import { defaultTemplate } from './defaultTemplate';
 import { DocumentAnalyses } from './documentAnalyses';
-import { AnalysisReadyNotification, CompletenessRequest } from './protocol';
+import { insertSectionEdit } from './engine';
+import { prepareNewRfc } from './newRfc/newRfc';
+import {
+  AnalysisReadyNotification,
+  CompletenessRequest,
+  InsertSectionRequest,
+  NewRfcRequest,
+  PlaceholdersRequest,
+  ValidateTitleRequest,
+} from './protocol';
+import { validateTitle } from './newRfc/slug';
 import { RfcFileMatcher } from './rfcFiles';
 import { SettingsCache } from './settings';
 
@@ -112,6 +122,20 @@ connection.onRequest(CompletenessRequest.type, async (params) => {
   if (!result?.isRfc) return null;
   return { ...result.analysis.completeness, uri: result.uri, version: result.version };
 });
+
+connection.onRequest(PlaceholdersRequest.type, async (params) => {
+  const result = await analyses.current(params.uri);
+  return result?.isRfc ? [...result.analysis.placeholders] : [];
+});
+
+connection.onRequest(InsertSectionRequest.type, async (params) => {
+  const result = await analyses.current(params.uri);
+  return (result?.isRfc && insertSectionEdit(result.analysis, params.sectionId)) || null;
+});
+
+connection.onRequest(NewRfcRequest.type, (params) => prepareNewRfc(params, defaultTemplate()));
+
+connection.onRequest(ValidateTitleRequest.type, (params) => validateTitle(params.title) ?? null);
 
 process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error.stack ?? error.message}`));
 

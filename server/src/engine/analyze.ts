@@ -9,7 +9,7 @@ import { findTemplateExamples, templateExampleRule } from './rules/template-exam
 import type { Report, Rule, SectionContext } from './rules/rule';
 import { applySuppressions, type SuppressionDirective } from './suppression';
 import type { TemplateModel } from './template';
-import { shiftRange, type Finding, type RuleSetting } from './types';
+import { shiftRange, type Finding, type Range, type RuleSetting } from './types';
 
 /** Options of one analysis; all come from the caller (settings, configuration file). */
 export interface AnalysisOptions {
@@ -26,6 +26,8 @@ export interface Analysis {
   readonly metadata: readonly MetadataLine[];
   /** Findings sorted by position, after suppression comments and rule settings. */
   readonly findings: readonly Finding[];
+  /** Every unfilled placeholder not silenced by a comment, whatever the rule settings, sorted. */
+  readonly placeholders: readonly Range[];
   readonly completeness: CompletenessReport;
   /** The document looks like an RFC of this template (title prefix or first metadata key). */
   readonly looksLikeRfc: boolean;
@@ -83,12 +85,17 @@ export function analyzeDocument(
   const completeness = computeCompleteness(facts, titlePlaceholders, invalidMetadata);
 
   const findings = applySettings([...sectionFindings, ...kept], options).sort(byPosition);
+  const placeholders = sectionFindings
+    .filter((f) => f.ruleId === 'placeholder')
+    .sort(byPosition)
+    .map((f) => f.range);
   return {
     model,
     template,
     headings: facts.headings,
     metadata: facts.metadata,
     findings,
+    placeholders,
     completeness,
     looksLikeRfc: looksLikeRfc(facts),
   };

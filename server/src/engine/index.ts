@@ -10,3 +10,5 @@ export type { DocHeading } from './facts';
 export { allRules, ruleIds } from './rules';
 export { buildTemplateModel, type TemplateModel, type TemplateSection } from './template';
 export type { Finding, Position, Range, RuleSetting, Severity } from './types';
+export { insertSectionEdit, type TextEditLike } from './edits';
+export { escapeMarkdown, nextRfcNumber, scaffoldRfc, type ExistingRfc, type Scaffold, type ScaffoldValues } from './scaffold';

@@ -78,6 +78,11 @@ export interface TemplateSection {
   prefix: string;
   /** Placeholders in the section's own text (not its subsections'). */
   placeholders: TemplatePlaceholder[];
+  /**
+   * The template's markdown for this section with its subsections, placeholders kept: what
+   * "Insert section" writes. For a repeatable kind, its first example only.
+   */
+  skeleton: string;
 }
 
 interface Example {
@@ -105,11 +110,13 @@ export function buildTemplateModel(text: string): TemplateModel {
   const stack: TemplateSection[] = [];
   // Sections by heading line, to attach placeholders and examples to their section.
   const ownerByLine: { line: number; section: TemplateSection | undefined }[] = [];
+  const headingLevels: { line: number; level: number }[] = [];
 
   for (const { chunk, startLine } of model.chunks) {
     if (!title && sections.length === 0) metadataLines.push(...chunk.metadata.map((m) => ({ ...m, line: m.line + startLine })));
     for (const h of chunk.headings) {
       const line = h.line + startLine;
+      headingLevels.push({ line, level: h.level });
       if (h.level === 1 && !title && sections.length === 0) {
         title = { text: h.text, prefix: literalPrefix(h.text) };
         ownerByLine.push({ line, section: undefined });
@@ -139,6 +146,7 @@ export function buildTemplateModel(text: string): TemplateModel {
         repeatable: shape.includes('*'),
         prefix: literalPrefix(h.text),
         placeholders: [],
+        skeleton: '',
       };
       parent?.children.push(section);
       sections.push(section);
@@ -174,6 +182,14 @@ export function buildTemplateModel(text: string): TemplateModel {
       }
     }
     for (const table of chunk.tables) for (const row of table.rows) exampleRows.add(row.normalized);
+  }
+
+  const lines = text.split(/\r\n|\r|\n/);
+  for (const section of sections) {
+    const next = headingLevels.find((h) => h.line > section.line && h.level <= section.level);
+    const body = lines.slice(section.line, next ? next.line : lines.length);
+    while (body.length > 1 && body[body.length - 1].trim() === '') body.pop();
+    section.skeleton = body.join('\n') + '\n';
   }
 
   return {

@@ -1,0 +1,32 @@
+// `npm test` after the build: the engine, fixture, CLI and language-server tests (mocha,
+// Node 20), then the real-editor tests (code-server, set up by test/e2e/setup.sh), then
+// one closing line with the counts of both.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const countsDir = mkdtempSync(join(tmpdir(), 'rfc-test-counts-'));
+const parts = [
+  { name: 'mocha', command: 'npx', args: ['mocha'] },
+  { name: 'real editor', command: 'bash', args: ['-c', 'bash test/e2e/setup.sh && npm run --silent build:e2e && node test/e2e/run.mjs'] },
+];
+
+const total = { passed: 0, failed: 0, skipped: 0 };
+let exitCode = 0;
+for (const [i, part] of parts.entries()) {
+  const countsFile = join(countsDir, `${i}.json`);
+  const run = spawnSync(part.command, part.args, { stdio: 'inherit', env: { ...process.env, RFC_TEST_COUNTS: countsFile } });
+  if (run.status !== 0) exitCode = 1;
+  try {
+    const counts = JSON.parse(readFileSync(countsFile, 'utf8'));
+    for (const key of Object.keys(total)) total[key] += counts[key];
+  } catch {
+    console.error(`${part.name}: ended without reporting its counts (exit code ${run.status})`);
+    total.failed++;
+    exitCode = 1;
+  }
+}
+rmSync(countsDir, { recursive: true, force: true });
+console.log(`\nall tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(exitCode);

@@ -1,0 +1,80 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { RfcAssistantApi } from '../../../client/src/extension';
+
+const EXTENSION_ID = 'rfc-assistant.rfc-assistant';
+
+/** The activated extension's API. */
+export async function extensionApi(): Promise<RfcAssistantApi> {
+  const extension = vscode.extensions.getExtension<RfcAssistantApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not installed`);
+  return extension.activate();
+}
+
+export function workspaceUri(...segments: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the suite needs a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, ...segments);
+}
+
+/** Resolves when `ready()` is true, re-checking on each of the given events; fails after `timeoutMs`. */
+export function waitUntil<T>(
+  what: string,
+  ready: () => T | undefined | false,
+  events: vscode.Event<unknown>[],
+  timeoutMs = 30_000,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const subscriptions: vscode.Disposable[] = [];
+    const done = (action: () => void) => {
+      clearTimeout(timer);
+      subscriptions.forEach((s) => s.dispose());
+      action();
+    };
+    const check = () => {
+      const value = ready();
+      if (value !== undefined && value !== false) done(() => resolve(value));
+    };
+    const timer = setTimeout(() => done(() => reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`))), timeoutMs);
+    for (const event of events) subscriptions.push(event(check));
+    check();
+  });
+}
+
+/** RFC Assistant's diagnostics of a document. */
+export function rfcDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'rfc');
+}
+
+/** Opens a document and waits until the server has analysed its current version. */
+export async function openAnalysed(api: RfcAssistantApi, uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const editor = await vscode.window.showTextDocument(uri);
+  await analysed(api, editor.document);
+  return editor;
+}
+
+/** Waits until the server has published the analysis of the document's current version. */
+export function analysed(api: RfcAssistantApi, document: vscode.TextDocument): Promise<true> {
+  return waitUntil(
+    `the analysis of ${document.uri.path} v${document.version}`,
+    () => api.state.analysisOf(document.uri)?.version === document.version || undefined,
+    [api.state.onDidAnalyze],
+  );
+}
+
+/** Placeholders of a text found independently of the extension: bracketed text with a letter, not a list item's checkbox. */
+export function placeholdersIn(text: string): { line: number; start: number; text: string }[] {
+  const found: { line: number; start: number; text: string }[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    for (const m of line.matchAll(/\[[^\]]*\]/g)) {
+      const start = m.index ?? 0;
+      const checkbox = /^\[[ xX]\]$/.test(m[0]) && /^\s*(?:[-*+]|\d+[.)])\s+$/.test(line.slice(0, start));
+      if (/\p{L}/u.test(m[0]) && !checkbox) found.push({ line: i, start, text: m[0] });
+    }
+  });
+  return found;
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
