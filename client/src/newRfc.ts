@@ -54,7 +54,8 @@ export async function newRfc(client: LanguageClient, log: vscode.OutputChannel, 
 
   const directory = rfcDirectory(folder);
   if (!directory) return fail(`the rfc.directory setting must be a folder inside the workspace folder '${folder.name}'.`);
-  const result = await client.sendRequest(NewRfcRequest.type, { directoryUri: directory.toString(), title, authors, date });
+  const templateUri = teamTemplate(folder)?.toString();
+  const result = await client.sendRequest(NewRfcRequest.type, { directoryUri: directory.toString(), title, authors, date, templateUri });
   if ('error' in result) return fail(result.error);
   const target = vscode.Uri.joinPath(directory, result.fileName);
   if (!isDirectChild(directory, target)) return fail(`refusing to write '${result.fileName}' outside ${directory.fsPath}.`);
@@ -75,6 +76,13 @@ function rfcDirectory(folder: vscode.WorkspaceFolder): vscode.Uri | undefined {
   const setting = vscode.workspace.getConfiguration('rfc', folder.uri).get<string>('directory', 'rfcs').trim() || '.';
   if (path.isAbsolute(setting) || setting.split(/[\\/]+/).includes('..')) return undefined;
   return vscode.Uri.joinPath(folder.uri, setting);
+}
+
+/** The `rfc.template` file, in a trusted workspace only (an untrusted one uses the built-in template). */
+function teamTemplate(folder: vscode.WorkspaceFolder): vscode.Uri | undefined {
+  const setting = vscode.workspace.getConfiguration('rfc', folder.uri).get<string>('template', '').trim();
+  if (setting === '' || !vscode.workspace.isTrusted) return undefined;
+  return path.isAbsolute(setting) ? vscode.Uri.file(setting) : vscode.Uri.joinPath(folder.uri, setting);
 }
 
 function isDirectChild(directory: vscode.Uri, target: vscode.Uri): boolean {

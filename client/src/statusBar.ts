@@ -10,7 +10,10 @@ import type { RfcState } from './rfcState';
  */
 export class CompletenessStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('rfc.completeness', vscode.StatusBarAlignment.Left, 50);
-  private readonly disposables: vscode.Disposable[] = [this.item];
+  private readonly updated = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.item, this.updated];
+  /** Fires after the item changed (tests wait on it). */
+  readonly onDidUpdate = this.updated.event;
 
   constructor(
     private readonly client: LanguageClient,
@@ -37,6 +40,7 @@ export class CompletenessStatusBar implements vscode.Disposable {
     const editor = this.state.activeRfcEditor();
     if (!editor) {
       this.item.hide();
+      this.updated.fire();
       return;
     }
     const uri = editor.document.uri.toString();
@@ -55,6 +59,7 @@ export class CompletenessStatusBar implements vscode.Disposable {
     this.item.tooltip = tooltip(result, editor.document.uri);
     this.item.accessibilityInformation = { label: `RFC ${result.percent} percent complete`, role: 'button' };
     this.item.show();
+    this.updated.fire();
   }
 
   dispose(): void {

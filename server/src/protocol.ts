@@ -83,6 +83,8 @@ export interface NewRfcParams {
   authors: string;
   /** Today as YYYY-MM-DD (the client's clock and time zone). */
   date: string;
+  /** The team's template (the `rfc.template` setting); absent for the built-in one. */
+  templateUri?: string;
 }
 
 export type NewRfcResult =

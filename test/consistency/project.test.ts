@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { allRules } from '../../server/src/engine';
+import { allRules, buildTemplateModel } from '../../server/src/engine';
+import { snippetsFileText } from '../../scripts/generateSnippets';
 import { repoRoot } from '../support/paths';
 
 const read = (file: string) => readFileSync(path.join(repoRoot, file), 'utf8');
@@ -51,5 +52,40 @@ describe('project consistency', () => {
     const commands = [...readme.matchAll(/```sh\n(.+)\n```/g)].map((m) => m[1]);
     assert.equal(commands[1], 'npm ci && npm test');
     assert.ok(read('.ci/run').split('\n').includes(commands[1]));
+  });
+
+  it('contributes every setting with a type, default, scope and markdownDescription, all documented', () => {
+    const manifest = JSON.parse(read('package.json'));
+    const readme = read('README.md');
+    const settings = Object.entries(manifest.contributes.configuration.properties) as [string, Record<string, unknown>][];
+    assert.ok(settings.length >= 5);
+    for (const [key, setting] of settings) {
+      for (const field of ['type', 'default', 'scope', 'markdownDescription']) assert.ok(field in setting, `${key} has no ${field}`);
+      assert.ok(readme.includes(`\`${key}\``), `README does not document ${key}`);
+    }
+  });
+
+  it('puts every command in the RFC category, documents the user-facing ones, and guards RFC-only ones', () => {
+    const manifest = JSON.parse(read('package.json'));
+    const readme = read('README.md');
+    const palette = new Map((manifest.contributes.menus.commandPalette as { command: string; when: string }[]).map((m) => [m.command, m.when]));
+    for (const command of manifest.contributes.commands as { command: string; title: string; category: string }[]) {
+      assert.equal(command.category, 'RFC', command.command);
+      if (palette.get(command.command) === 'false') continue;
+      assert.ok(readme.includes(`**RFC: ${command.title}**`) || readme.includes(`**${command.title}**`), `README does not document ${command.title}`);
+      if (command.command !== 'rfc.newRfc') assert.equal(palette.get(command.command), 'rfc.isRfcEditor', `${command.command} shows outside RFC editors`);
+    }
+  });
+
+  it('keeps the snippets generated from the built-in template (npm run snippets)', () => {
+    const template = buildTemplateModel(read('server/templates/default.md'));
+    assert.equal(read('snippets/rfc.code-snippets'), snippetsFileText(template));
+  });
+
+  it('does not ask for a newer VS Code than the real-editor harness runs (1.139)', () => {
+    const manifest = JSON.parse(read('package.json'));
+    const [major, minor] = String(manifest.engines.vscode).replace(/^\^/, '').split('.').map(Number);
+    assert.ok(major === 1 && minor <= 139, manifest.engines.vscode);
+    assert.ok(manifest.devDependencies['@types/vscode'].replace(/^\D*/, '') <= manifest.engines.vscode.replace(/^\^/, ''));
   });
 });

@@ -7,12 +7,14 @@
 //     and saves screenshots to test/e2e/screenshots/.
 // As root it re-runs itself in a new network namespace with only loopback up.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, remoteAuthority, workbenchUrl } from './harness/browser.mjs';
 import { installVsix, startCodeServer } from './harness/codeServer.mjs';
+import { prepareWorkspace } from './harness/workspace.mjs';
+import { runGrammarTest } from './grammar/grammarTest.mjs';
 import { runUiTest } from './ui/uiTest.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -34,19 +36,6 @@ const record = (title, error) => {
   results.push({ title, error });
   log(`  ${error ? '✗' : '✓'} ${title}${error ? `\n      ${String(error.stack ?? error).split('\n').join('\n      ')}` : ''}`);
 };
-
-function prepareWorkspace(runDir) {
-  const workspace = join(runDir, 'workspace');
-  cpSync(join(here, 'workspace'), workspace, { recursive: true });
-  const template = readFileSync(join(repo, 'server', 'templates', 'default.md'), 'utf8');
-  mkdirSync(join(workspace, 'docs'), { recursive: true });
-  writeFileSync(join(workspace, 'docs', 'rfc-template.md'), template);
-  cpSync(join(repo, 'examples', '2026-002-rate-limiting.md'), join(workspace, 'docs', '2026-002-rate-limiting.md'));
-  const from = template.indexOf('## Security Considerations');
-  const to = template.indexOf('## Performance Impact');
-  writeFileSync(join(workspace, 'docs', 'missing-security.md'), template.slice(0, from) + template.slice(to));
-  return workspace;
-}
 
 async function withCodeServer(name, options, body) {
   const runDir = mkdtempSync(join(tmpdir(), `rfc-e2e-${name}-`));
@@ -79,7 +68,8 @@ async function runSuite() {
     await context.exposeFunction('codeAutomationExit', (code) => exit(code));
     page.on('console', (message) => {
       const text = message.text();
-      if (/^\s*(✔|[0-9]+\)|✓|passing|failing)|Error|rfc/i.test(text)) log(`    [host] ${text.slice(0, 500)}`);
+      // The suite's own spec output; the workbench's logging is noise here.
+      if (/^\s*(✔|\d+\) |\d+ (passing|failing|pending))/.test(text)) log(`    [host] ${text.slice(0, 500)}`);
     });
     await page.goto(workbenchUrl(server.url, workspace));
     const authority = await remoteAuthority(page);
@@ -129,6 +119,8 @@ async function runUi() {
 
 const started = Date.now();
 try {
+  log('grammar (VS Code\'s markdown grammar with the injection)');
+  await runGrammarTest({ tools, repo, sample: join(here, 'workspace', 'grammar-sample.md'), record });
   await runSuite();
   await runUi();
 } catch (error) {

@@ -1,5 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { URI } from 'vscode-uri';
-import { nextRfcNumber, scaffoldRfc, type TemplateModel } from '../engine';
+import { buildTemplateModel, nextRfcNumber, scaffoldRfc, type TemplateModel } from '../engine';
 import type { NewRfcParams, NewRfcResult } from '../protocol';
 import { readExistingRfcs } from './existingRfcs';
 import { slugify, validateTitle } from './slug';
@@ -8,9 +9,11 @@ import { slugify, validateTitle } from './slug';
  * Prepares a new RFC: validates the title, numbers it after the RFCs already in the
  * folder, and fills the template. The client writes the file (never over an existing one).
  */
-export async function prepareNewRfc(params: NewRfcParams, template: TemplateModel): Promise<NewRfcResult> {
+export async function prepareNewRfc(params: NewRfcParams, builtIn: TemplateModel): Promise<NewRfcResult> {
   const problem = validateTitle(params.title);
   if (problem) return { error: problem };
+  const template = params.templateUri ? await readTemplate(params.templateUri) : builtIn;
+  if ('error' in template) return template;
   const year = Number(params.date.slice(0, 4));
   const folder = params.directoryUri ? URI.parse(params.directoryUri) : undefined;
   const existing = folder?.scheme === 'file' ? await readExistingRfcs(folder.fsPath) : [];
@@ -22,4 +25,17 @@ export async function prepareNewRfc(params: NewRfcParams, template: TemplateMode
     content: scaffold.text,
     selection: scaffold.selection,
   };
+}
+
+/** A team template named by the `rfc.template` setting, or why it cannot be used. */
+async function readTemplate(uri: string): Promise<TemplateModel | { error: string }> {
+  const parsed = URI.parse(uri);
+  if (parsed.scheme !== 'file') return { error: `the template ${uri} is not on the local file system.` };
+  try {
+    return buildTemplateModel(await readFile(parsed.fsPath, 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+    return { error: `cannot read the template ${parsed.fsPath} (rfc.template): ${reason}.` };
+  }
 }

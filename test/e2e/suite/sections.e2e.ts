@@ -34,7 +34,7 @@ describe('completeness, sections view and placeholders in the real editor', () =
     const inPreamble = placeholders.filter((d) => d.range.start.line < firstSectionLine).length;
     assert.equal(inSections + inPreamble, placeholders.length);
 
-    await waitUntil('the status bar', () => api.statusBar.text === `$(checklist) RFC ${report.percent}%` || undefined, [api.sections.onDidRefresh, api.state.onDidAnalyze]);
+    await waitUntil('the status bar', () => api.statusBar.text === `$(checklist) RFC ${report.percent}%` || undefined, [api.statusBar.onDidUpdate]);
   });
 
   it('inserts a missing section from the sections view at the template position', async () => {
