@@ -31,6 +31,13 @@ export class CompletenessStatusBar implements vscode.Disposable {
     void this.update();
   }
 
+  private shown = false;
+
+  /** Whether the item is on the status bar now. */
+  get visible(): boolean {
+    return this.shown;
+  }
+
   /** The text shown now (for tests and for the screenshot check). */
   get text(): string | undefined {
     return this.item.text;
@@ -39,6 +46,7 @@ export class CompletenessStatusBar implements vscode.Disposable {
   private async update(): Promise<void> {
     const editor = this.state.activeRfcEditor();
     if (!editor) {
+      this.shown = false;
       this.item.hide();
       this.updated.fire();
       return;
@@ -59,6 +67,7 @@ export class CompletenessStatusBar implements vscode.Disposable {
     this.item.tooltip = tooltip(result, editor.document.uri);
     this.item.accessibilityInformation = { label: `RFC ${result.percent} percent complete`, role: 'button' };
     this.item.show();
+    this.shown = true;
     this.updated.fire();
   }
 

@@ -43,6 +43,15 @@ describe('the extension in the editor', () => {
     assert.equal(editor.document.lineAt(editor.selection.start.line).text, '## Timeline');
   });
 
+  it('empties the sections view (its welcome message shows) and hides the status bar item when the editor is no RFC', async () => {
+    const api = await extensionApi();
+    await openAnalysed(api, workspaceUri('docs', 'rfc-template.md'));
+    await waitUntil('sections of the RFC', () => api.sections.getChildren().length > 0 || undefined, [api.sections.onDidRefresh]);
+    await openAnalysed(api, workspaceUri('README.md'));
+    await waitUntil('an empty sections view', () => api.sections.getChildren().length === 0 || undefined, [api.sections.onDidRefresh]);
+    await waitUntil('the status bar item to hide', () => !api.statusBar.visible || undefined, [api.statusBar.onDidUpdate]);
+  });
+
   it('inserts the whole template with the rfc-template snippet, placeholders kept as tab stops', async () => {
     const api = await extensionApi();
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
