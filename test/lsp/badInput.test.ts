@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import type { Diagnostic, DocumentSymbol, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { disposeAllClients, LspClient } from '../support/lspClient';
 import { byCode, keysOf, messageOf, rfcUri, scanHeadings, scanPlaceholders, sectionSpan, templateText, textAt } from '../support/lspDocuments';
+import { random } from '../support/random';
 
 const HANG_GUARD_MS = 20_000;
 
@@ -29,16 +30,6 @@ interface Timing {
 }
 
 const timings: Timing[] = [];
-
-/** A small deterministic PRNG (mulberry32), so a failure reproduces from its seed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomBytes(seed: number, length: number): Buffer {
   const next = random(seed);

@@ -1,16 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyzeDocument, type Analysis, type BuildStats } from '../../server/src/engine';
 import { defaultTemplate } from '../support/engine';
-
-/** A small deterministic PRNG (mulberry32) so failures reproduce from the seed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../support/random';
 
 /** Everything an analysis shows a user, in comparable form. */
 function visible(a: Analysis): unknown {
