@@ -52,10 +52,10 @@ export async function newRfc(client: LanguageClient, log: vscode.OutputChannel, 
     return document.uri;
   }
 
-  const directory = rfcDirectory(folder);
+  const directory = await rfcDirectory(folder);
   if (!directory) return fail(`the rfc.directory setting must be a folder inside the workspace folder '${folder.name}'.`);
-  const templateUri = teamTemplate(folder)?.toString();
-  const result = await client.sendRequest(NewRfcRequest.type, { directoryUri: directory.toString(), title, authors, date, templateUri });
+  // The server picks the template a file in that folder follows (rfc.templates, rfc.template, discovery).
+  const result = await client.sendRequest(NewRfcRequest.type, { directoryUri: directory.toString(), title, authors, date });
   if ('error' in result) return fail(result.error);
   const target = vscode.Uri.joinPath(directory, result.fileName);
   if (!isDirectChild(directory, target)) return fail(`refusing to write '${result.fileName}' outside ${directory.fsPath}.`);
@@ -71,18 +71,27 @@ export async function newRfc(client: LanguageClient, log: vscode.OutputChannel, 
   return target;
 }
 
-/** The configured RFC folder inside the first workspace folder, or undefined if the setting escapes it. */
-function rfcDirectory(folder: vscode.WorkspaceFolder): vscode.Uri | undefined {
-  const setting = vscode.workspace.getConfiguration('rfc', folder.uri).get<string>('directory', 'rfcs').trim() || '.';
+/**
+ * The configured RFC folder inside the first workspace folder, or undefined if the setting
+ * escapes it. `rfc.directory` left at its default defers to the folder's `.rfcrc.json`.
+ */
+async function rfcDirectory(folder: vscode.WorkspaceFolder): Promise<vscode.Uri | undefined> {
+  let setting = vscode.workspace.getConfiguration('rfc', folder.uri).get<string>('directory', 'rfcs').trim();
+  if (setting === 'rfcs') setting = (await projectDirectory(folder)) ?? setting;
+  setting = setting || '.';
   if (path.isAbsolute(setting) || setting.split(/[\\/]+/).includes('..')) return undefined;
   return vscode.Uri.joinPath(folder.uri, setting);
 }
 
-/** The `rfc.template` file, in a trusted workspace only (an untrusted one uses the built-in template). */
-function teamTemplate(folder: vscode.WorkspaceFolder): vscode.Uri | undefined {
-  const setting = vscode.workspace.getConfiguration('rfc', folder.uri).get<string>('template', '').trim();
-  if (setting === '' || !vscode.workspace.isTrusted) return undefined;
-  return path.isAbsolute(setting) ? vscode.Uri.file(setting) : vscode.Uri.joinPath(folder.uri, setting);
+/** The `directory` of the folder's `.rfcrc.json`, if it has a readable one that sets it. */
+async function projectDirectory(folder: vscode.WorkspaceFolder): Promise<string | undefined> {
+  try {
+    const config: unknown = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, '.rfcrc.json'))).replace(/^\uFEFF/, ''));
+    const directory = (config as { directory?: unknown } | null)?.directory;
+    return typeof directory === 'string' ? directory.trim() : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function isDirectChild(directory: vscode.Uri, target: vscode.Uri): boolean {

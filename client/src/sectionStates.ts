@@ -33,6 +33,8 @@ export function describeState(section: SectionReport): string {
     'not-applicable': 'not applicable',
     incomplete: 'in progress',
   };
+  // An optional section the template lets the author leave out.
+  if (section.state === 'missing' && section.optional) return 'optional, not written';
   return labels[section.state];
 }
 

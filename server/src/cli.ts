@@ -6,9 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { collectFiles, printable, type CollectedPath } from './cli/collectFiles';
 import { formatFileSummary, formatFinding, formatTotals } from './cli/formatText';
-import { defaultTemplate } from './defaultTemplate';
+import { CliProject } from './cli/project';
 import { analyzeDocument, type Finding } from './engine';
-import { defaultSettings } from './protocol';
 import picomatch from 'picomatch';
 
 const USAGE = `Usage: rfc-lint <file or folder>...
@@ -17,7 +16,11 @@ Checks RFC markdown files against the RFC template. Files named on the command l
 always checked; in folders, markdown files that look like RFCs (a first heading starting
 with "RFC:", an **RFC Number**: line, or a path under rfcs/ or rfc/) are checked.
 
-Exit codes: 0 no warnings or errors, 1 warnings or errors found, 2 usage or read error.`;
+Settings (files, rules, template, templates, directory) come from .rfcrc.json in the
+current folder, templates as in the editor; team templates themselves are not checked.
+
+Exit codes: 0 no warnings or errors, 1 warnings or errors found, 2 usage or read error
+(including an unusable .rfcrc.json or template; the built-in template stands in).`;
 
 /** Files larger than this are reported rather than analysed: no RFC is this long. */
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -38,19 +41,20 @@ function main(argv: string[]): number {
     return usageError((error as Error).message, false);
   }
 
-  const template = defaultTemplate();
-  const inRfcFolder = picomatch(defaultSettings.files, { dot: true });
+  const project = new CliProject(process.cwd());
+  const inRfcFolder = picomatch(project.settings.files, { dot: true });
   const all: Finding[] = [];
   const summaries: string[] = [];
   let readErrors = 0;
   for (const { path, explicit } of paths) {
+    if (project.isTemplate(path)) continue;
     const text = readText(path);
     if (typeof text !== 'string') {
       console.error(`rfc-lint: ${text.error}`);
       readErrors++;
       continue;
     }
-    const analysis = analyzeDocument(text, template);
+    const analysis = analyzeDocument(text, project.templateFor(path), { rules: project.settings.rules });
     if (!explicit && !analysis.looksLikeRfc && !inRfcFolder(path.replace(/\\/g, '/'))) continue;
     for (const finding of analysis.findings) console.log(formatFinding(path, finding));
     summaries.push(formatFileSummary(path, analysis));
@@ -59,7 +63,8 @@ function main(argv: string[]): number {
   if (summaries.length > 0) console.log('');
   for (const line of summaries) console.log(line);
   console.log(formatTotals(summaries.length, all));
-  if (readErrors > 0) return 2;
+  for (const problem of project.problems) console.error(`rfc-lint: ${problem}`);
+  if (readErrors > 0 || project.problems.length > 0) return 2;
   return all.some((f) => f.severity === 'error' || f.severity === 'warning') ? 1 : 0;
 }
 

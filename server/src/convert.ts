@@ -20,7 +20,14 @@ export const MAX_DIAGNOSTICS = 1000;
 /** Engine findings as LSP diagnostics (`source: "rfc"`, `code` = rule id). */
 export function toDiagnostics(findings: readonly Finding[]): Diagnostic[] {
   const shown = findings.slice(0, MAX_DIAGNOSTICS).map(
-    (f): Diagnostic => ({ range: f.range, severity: SEVERITY[f.severity], source: 'rfc', code: f.ruleId, message: f.message }),
+    (f): Diagnostic => ({
+      range: f.range,
+      severity: SEVERITY[f.severity],
+      source: 'rfc',
+      code: f.ruleId,
+      message: f.message,
+      ...(f.data ? { data: f.data } : {}),
+    }),
   );
   if (findings.length > MAX_DIAGNOSTICS) {
     shown.push({

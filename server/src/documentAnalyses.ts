@@ -14,7 +14,10 @@ export interface DocumentAnalysis {
 
 export interface AnalysesHost {
   settings(uri: string): Promise<RfcSettings>;
-  template(uri: string): TemplateModel;
+  /** The template the document follows under these settings (the team's, or the built-in one). */
+  template(uri: string, settings: RfcSettings): TemplateModel | Promise<TemplateModel>;
+  /** Whether the document is itself a team template: it is then never treated as an RFC. */
+  isTemplate?(uri: string, settings: RfcSettings): boolean;
   /** Whether the path alone makes the document an RFC (the `rfc.files` globs). */
   matchesRfcFiles(uri: string, settings: RfcSettings): boolean;
   /** Called with each new analysis of the newest version of a document. */
@@ -69,9 +72,17 @@ export class DocumentAnalyses {
   async current(uri: string): Promise<DocumentAnalysis | undefined> {
     const document = this.getDocument(uri);
     if (!document) return undefined;
-    const known = this.latest.get(uri);
-    if (known && known.version === document.version && known.generation === this.generation) return known;
-    return this.refresh(uri);
+    // A newer edit (or settings change) can arrive while settings and template are fetched;
+    // then analyse again, so the answer is always for the version the client has now.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const now = this.getDocument(uri);
+      if (!now) return undefined;
+      const known = this.latest.get(uri);
+      if (known && known.version === now.version && known.generation === this.generation) return known;
+      const result = await this.refresh(uri);
+      if (result && result.version === this.getDocument(uri)?.version && result.generation === this.generation) return result;
+    }
+    return this.latest.get(uri);
   }
 
   close(uri: string): void {
@@ -88,14 +99,15 @@ export class DocumentAnalyses {
     const version = document.version;
     const generation = this.generation;
     const settings = await this.host.settings(uri);
+    const template = await this.host.template(uri, settings);
     const now = this.getDocument(uri);
     // The document or the settings changed while settings were fetched: the newer schedule wins.
     if (!now || now.version !== version || generation !== this.generation) return now ? this.latest.get(uri) : undefined;
     const known = this.latest.get(uri);
     if (known && known.version === version && known.generation === generation) return known;
     try {
-      const analysis = analyzeDocument(now.getText(), this.host.template(uri), { rules: settings.rules }, known?.analysis);
-      const isRfc = analysis.looksLikeRfc || this.host.matchesRfcFiles(uri, settings);
+      const analysis = analyzeDocument(now.getText(), template, { rules: settings.rules }, known?.analysis);
+      const isRfc = !this.host.isTemplate?.(uri, settings) && (analysis.looksLikeRfc || this.host.matchesRfcFiles(uri, settings));
       const result: DocumentAnalysis = { uri, version, generation, isRfc, analysis };
       this.latest.set(uri, result);
       this.host.publish(result);

@@ -14,12 +14,35 @@ export interface RfcSettings {
   files: string[];
   /** Per rule id: `off` or a severity replacing the rule's own. */
   rules: Record<string, RuleSetting>;
+  /** The RFC folder, relative to the workspace folder (New RFC; `0000-template.md` discovery). */
+  directory: string;
+  /** The team's template, relative to the workspace folder; empty: `rfc.templates`, discovery, built-in. */
+  template: string;
+  /** Workspace-relative globs to template paths, in order; the first matching glob wins over `template`. */
+  templates: Record<string, string>;
 }
 
 export const defaultSettings: RfcSettings = {
   files: ['**/rfcs/**/*.md', '**/rfc/**/*.md'],
   rules: {},
+  directory: 'rfcs',
+  template: '',
+  templates: {},
 };
+
+export interface WorkspaceTrustParams {
+  trusted: boolean;
+}
+
+/**
+ * `rfc/workspaceTrust` (client to server): whether the workspace is trusted, sent when it
+ * changes (the initial value is `initializationOptions.trusted`; absent means trusted).
+ * Untrusted, the server reads templates and `.rfcrc.json` only inside the workspace folders.
+ */
+export namespace WorkspaceTrustNotification {
+  export const method = 'rfc/workspaceTrust';
+  export const type = new NotificationType<WorkspaceTrustParams>(method);
+}
 
 export interface CompletenessParams {
   /** The document's URI, as the client knows it. */

@@ -4,6 +4,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
   ProposedFeatures,
@@ -12,6 +13,10 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { toDiagnostics, toDocumentSymbols } from './convert';
+import { codeActions, FIX_ALL_KIND } from './features/codeActions';
+import { COMPLETION_TRIGGERS, completionItems } from './features/completion';
+import { fixContextFor } from './features/fixContext';
+import { hover } from './features/hover';
 import { defaultTemplate } from './defaultTemplate';
 import { DocumentAnalyses } from './documentAnalyses';
 import { insertSectionEdit } from './engine';
@@ -23,10 +28,13 @@ import {
   NewRfcRequest,
   PlaceholdersRequest,
   ValidateTitleRequest,
+  type RfcSettings,
 } from './protocol';
 import { validateTitle } from './newRfc/slug';
 import { RfcFileMatcher } from './rfcFiles';
 import { SettingsCache } from './settings';
+import { TeamTemplates } from './teamTemplates';
+import { connectTeamTemplates, openDocumentAt, problemsChangedHandler, watchTemplateFiles } from './templateWatch';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -35,14 +43,33 @@ let canPullConfiguration = false;
 let canRegisterConfigurationChange = false;
 let clientHasWorkspaceFolders = false;
 const settings = new SettingsCache(connection, () => canPullConfiguration);
+let canWatchFiles = false;
+// Team templates and .rfcrc.json (server/src/teamTemplates.ts, templateWatch.ts).
+const teamTemplates = new TeamTemplates(
+  {
+    openDocument: openDocumentAt(documents),
+    error: (message) => connection.console.error(message),
+    info: (message) => connection.console.info(message),
+    problemsChanged: problemsChangedHandler(documents, () => analyses),
+  },
+  defaultTemplate,
+);
+/** The document's settings (VS Code's over .rfcrc.json) and its template. */
+const settingsFor = async (uri: string) => teamTemplates.settings(uri, await settings.get(uri));
+const templateFor = (uri: string, s: RfcSettings) =>
+  teamTemplates.template(uri, s).catch((error: unknown) => {
+    connection.console.error(`Template lookup for ${uri} failed: ${(error as Error).stack ?? String(error)}`);
+    return defaultTemplate();
+  });
 
 const analyses = new DocumentAnalyses(
   {
-    settings: (uri) => settings.get(uri),
-    template: () => defaultTemplate(),
+    settings: settingsFor,
+    template: templateFor,
+    isTemplate: (uri, s) => teamTemplates.isTemplate(uri, s),
     matchesRfcFiles: (uri, s) => rfcFiles.matches(uri, s.files),
     publish(result) {
-      const diagnostics = result.isRfc ? toDiagnostics(result.analysis.findings) : [];
+      const diagnostics = result.isRfc ? toDiagnostics(result.analysis.findings) : teamTemplates.diagnostics(result.uri);
       void connection.sendDiagnostics({ uri: result.uri, version: result.version, diagnostics });
       void connection.sendNotification(AnalysisReadyNotification.type, {
         uri: result.uri,
@@ -64,10 +91,16 @@ connection.onInitialize((params): InitializeResult => {
   clientHasWorkspaceFolders = capabilities.workspace?.workspaceFolders === true;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   rfcFiles.setWorkspaceFolders(folders);
+  teamTemplates.setWorkspaceFolders(folders);
+  teamTemplates.setTrusted((params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false);
+  canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       documentSymbolProvider: { label: 'RFC sections' },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+      hoverProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: clientHasWorkspaceFolders } },
     },
     serverInfo: { name: 'RFC Assistant', version: process.env.RFC_ASSISTANT_VERSION ?? undefined },
@@ -78,9 +111,14 @@ connection.onInitialized(() => {
   if (canRegisterConfigurationChange) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'rfc' });
   }
+  if (canWatchFiles) watchTemplateFiles(connection);
   if (clientHasWorkspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       rfcFiles.updateWorkspaceFolders(
+        event.added.map((f) => f.uri),
+        event.removed.map((f) => f.uri),
+      );
+      teamTemplates.updateWorkspaceFolders(
         event.added.map((f) => f.uri),
         event.removed.map((f) => f.uri),
       );
@@ -133,11 +171,39 @@ connection.onRequest(InsertSectionRequest.type, async (params) => {
   return (result?.isRfc && insertSectionEdit(result.analysis, params.sectionId)) || null;
 });
 
-connection.onRequest(NewRfcRequest.type, (params) => prepareNewRfc(params, defaultTemplate()));
+connection.onRequest(NewRfcRequest.type, async (params) => {
+  // The template a file in the target folder would follow (an explicit templateUri wins).
+  const scope = params.directoryUri ? `${params.directoryUri.replace(/\/+$/, '')}/new-rfc.md` : 'untitled:New RFC';
+  if (params.templateUri && !(await teamTemplates.mayRead(params.templateUri))) {
+    return { error: `the template ${params.templateUri} is outside the workspace folders, and an untrusted workspace reads nothing outside them.` };
+  }
+  const template = params.templateUri ? defaultTemplate() : await templateFor(scope, await settingsFor(scope));
+  return prepareNewRfc(params, template);
+});
 
 connection.onRequest(ValidateTitleRequest.type, (params) => validateTitle(params.title) ?? null);
 
+// ---- editing intelligence: quick fixes, completion, hover (server/src/features) ----
+
+connection.onCodeAction(async (params) => {
+  const result = await analyses.current(params.textDocument.uri);
+  if (!result?.isRfc) return [];
+  return codeActions(result.analysis, params, await fixContextFor(result.uri, result.analysis.template));
+});
+
+connection.onCompletion(async (params) => {
+  const result = await analyses.current(params.textDocument.uri);
+  if (!result?.isRfc) return [];
+  return completionItems(result.analysis, params.position, await fixContextFor(result.uri, result.analysis.template));
+});
+
+connection.onHover(async (params) => {
+  const result = await analyses.current(params.textDocument.uri);
+  return result?.isRfc ? hover(result.analysis, params.position) : null;
+});
+
 process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error.stack ?? error.message}`));
 
+connectTeamTemplates(connection, documents, analyses, teamTemplates);
 documents.listen(connection);
 connection.listen();

@@ -2,7 +2,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import { ruleIds, type RuleSetting } from './engine';
 import { defaultSettings, type RfcSettings } from './protocol';
 
-const SEVERITIES = new Set<RuleSetting>(['off', 'error', 'warning', 'information', 'hint']);
+const SEVERITIES = new Set<RuleSetting>(['off', 'auto', 'error', 'warning', 'information', 'hint']);
 
 /**
  * Per-document `rfc.*` settings pulled with `workspace/configuration` (scoped to the
@@ -48,5 +48,21 @@ export function sanitize(raw: unknown): RfcSettings {
       if (ruleIds.includes(id) && SEVERITIES.has(setting as RuleSetting)) rules[id] = setting as RuleSetting;
     }
   }
-  return { files, rules };
+  return { files, rules, ...sanitizeTemplateSettings(value) };
+}
+
+/** The `directory`, `template` and `templates` values of a raw reply, each falling back to its default. */
+export function sanitizeTemplateSettings(value: Partial<Record<keyof RfcSettings, unknown>>): Pick<RfcSettings, 'directory' | 'template' | 'templates'> {
+  const text = (v: unknown, fallback: string) => (typeof v === 'string' ? v.trim() : fallback);
+  const templates: Record<string, string> = {};
+  if (value.templates && typeof value.templates === 'object' && !Array.isArray(value.templates)) {
+    for (const [glob, path] of Object.entries(value.templates as Record<string, unknown>)) {
+      if (glob.trim() !== '' && typeof path === 'string' && path.trim() !== '') templates[glob.trim()] = path.trim();
+    }
+  }
+  return {
+    directory: text(value.directory, defaultSettings.directory) || '.',
+    template: text(value.template, defaultSettings.template),
+    templates,
+  };
 }

@@ -12,6 +12,7 @@ import {
   createProtocolConnection,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
   DidChangeWorkspaceFoldersNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -21,13 +22,16 @@ import {
   InitializeRequest,
   LogMessageNotification,
   PublishDiagnosticsNotification,
+  RegistrationRequest,
   ShowMessageNotification,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
   WorkspaceFoldersRequest,
   type DocumentSymbol,
+  type FileEvent,
   type InitializeResult,
+  type Registration,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type Range,
@@ -54,6 +58,10 @@ export interface StartOptions {
   configuration?: boolean;
   /** Advertise `workspace.workspaceFolders` (folder change events), as VS Code does; default true. */
   workspaceFolderSupport?: boolean;
+  /** Advertise dynamic registration of `workspace/didChangeWatchedFiles`, as VS Code does; default false. */
+  watchedFilesSupport?: boolean;
+  /** `initializationOptions` sent in `initialize` (e.g. `{ trusted: false }`). */
+  initializationOptions?: unknown;
 }
 
 /** One recorded server-to-client notification, with when it arrived. */
@@ -104,6 +112,8 @@ export class LspClient {
   readonly analysisReady: Received<AnalysisReadyParams>[] = [];
   /** Every `workspace/configuration` request received: its scope URIs. */
   readonly configurationRequests: (string | undefined)[][] = [];
+  /** Every capability the server registered with `client/registerCapability`. */
+  readonly registrations: Registration[] = [];
   /** The workspace folder URIs, as announced in `initialize` and later changes. */
   workspaceFolders: string[] = [];
   /** Exit code (or signal) once the server process has ended. */
@@ -144,6 +154,9 @@ export class LspClient {
       return params.items.map((item) => (item.section === 'rfc' ? this.settings : null));
     });
     connection.onRequest(WorkspaceFoldersRequest.type, () => this.workspaceFolders.map((uri, i) => ({ uri, name: `folder${i}` })));
+    connection.onRequest(RegistrationRequest.type, (params) => {
+      this.registrations.push(...params.registrations);
+    });
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       const entry = { params, at: performance.now(), index: this.diagnostics.length };
       this.diagnostics.push(entry);
@@ -178,11 +191,13 @@ export class LspClient {
           processId: process.pid,
           rootUri: folders[0] ?? null,
           workspaceFolders: folders.map((uri, i) => ({ uri, name: `folder${i}` })),
+          initializationOptions: options.initializationOptions,
           capabilities: {
             workspace: {
               configuration: options.configuration ?? true,
               workspaceFolders: options.workspaceFolderSupport ?? true,
               didChangeConfiguration: { dynamicRegistration: false },
+              didChangeWatchedFiles: { dynamicRegistration: options.watchedFilesSupport ?? false },
             },
             textDocument: {
               synchronization: { dynamicRegistration: false },
@@ -279,6 +294,18 @@ export class LspClient {
         removed: removed.map((uri) => ({ uri, name: uri })),
       },
     });
+  }
+
+  /** Reports changed files (`workspace/didChangeWatchedFiles`), as a file watcher would. */
+  changeWatchedFiles(changes: FileEvent[]): void {
+    this.mark();
+    this.notify(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
+  /** Any notification to the server; waits look from here on. */
+  sendNotification(method: string, params: unknown): void {
+    this.mark();
+    this.notify({ method }, params);
   }
 
   // ---- waiting on the server -------------------------------------------------------

@@ -3,6 +3,7 @@ import { computeCompleteness, type CompletenessReport } from './completeness';
 import { buildDocumentModel, type BuildStats, type DocumentModel } from './document';
 import { collectFacts, countInRange, type DocHeading, type DocumentFacts } from './facts';
 import { hashText } from './hash';
+import { applyRuleSettings, lifecycleOf, type Lifecycle } from './lifecycle';
 import type { MetadataLine } from './metadata';
 import { documentRules, sectionRules } from './rules';
 import { findTemplateExamples, templateExampleRule } from './rules/template-example';
@@ -13,7 +14,7 @@ import { shiftRange, type Finding, type Range, type RuleSetting } from './types'
 
 /** Options of one analysis; all come from the caller (settings, configuration file). */
 export interface AnalysisOptions {
-  /** Per rule id: `off`, or a severity that replaces the rule's own. */
+  /** Per rule id: `off`, a severity that replaces the rule's own, or `auto` (the default) to follow the lifecycle. */
   rules?: Readonly<Record<string, RuleSetting>>;
 }
 
@@ -29,6 +30,8 @@ export interface Analysis {
   /** Every unfilled placeholder not silenced by a comment, whatever the rule settings, sorted. */
   readonly placeholders: readonly Range[];
   readonly completeness: CompletenessReport;
+  /** Where the RFC is in its life (from its Status line): sets the severities under `auto`. */
+  readonly lifecycle: Lifecycle;
   /** The document looks like an RFC of this template (title prefix or first metadata key). */
   readonly looksLikeRfc: boolean;
 }
@@ -76,6 +79,7 @@ export function analyzeDocument(
   const placeholderLines = linesOf(sectionFindings, 'placeholder');
   const facts = collectFacts(model, template, { placeholders: placeholderLines, examples: linesOf(examples, templateExampleRule.id) });
 
+  facts.lifecycle = lifecycleOf(facts);
   const documentFindings: Finding[] = [];
   for (const rule of documentRules) runRule(rule, documentFindings, (report) => rule.check(facts, report));
   const kept = applySuppressions(documentFindings, directives);
@@ -84,7 +88,8 @@ export function analyzeDocument(
   const titlePlaceholders = facts.title ? countInRange(placeholderLines, facts.title.line, facts.title.endLine) : 0;
   const completeness = computeCompleteness(facts, titlePlaceholders, invalidMetadata);
 
-  const findings = applySettings([...sectionFindings, ...kept], options).sort(byPosition);
+  const lifecycle = facts.lifecycle;
+  const findings = applyRuleSettings([...sectionFindings, ...kept], options.rules, lifecycle).sort(byPosition);
   const placeholders = sectionFindings
     .filter((f) => f.ruleId === 'placeholder')
     .sort(byPosition)
@@ -97,6 +102,7 @@ export function analyzeDocument(
     findings,
     placeholders,
     completeness,
+    lifecycle,
     looksLikeRfc: looksLikeRfc(facts),
   };
 }
@@ -127,7 +133,11 @@ function examplesOf(chunk: ParsedChunk, template: TemplateModel): Finding[] {
 /** Runs a rule; a rule that throws becomes one finding instead of a failed analysis. */
 function runRule(rule: Rule, into: Finding[], run: (report: Report) => void): void {
   try {
-    run((r) => into.push({ ruleId: rule.id, severity: r.severity ?? rule.defaultSeverity, message: r.message, range: r.range }));
+    run((r) => {
+      const finding: Finding = { ruleId: rule.id, severity: r.severity ?? rule.defaultSeverity, message: r.message, range: r.range };
+      if (r.data) finding.data = r.data;
+      into.push(finding);
+    });
   } catch (error) {
     into.push({
       ruleId: rule.id,
@@ -136,18 +146,6 @@ function runRule(rule: Rule, into: Finding[], run: (report: Report) => void): vo
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     });
   }
-}
-
-function applySettings(findings: Finding[], options: AnalysisOptions): Finding[] {
-  const settings = options.rules;
-  if (!settings) return findings;
-  const out: Finding[] = [];
-  for (const f of findings) {
-    const setting = settings[f.ruleId];
-    if (setting === 'off') continue;
-    out.push(setting ? { ...f, severity: setting } : f);
-  }
-  return out;
 }
 
 function byPosition(a: Finding, b: Finding): number {

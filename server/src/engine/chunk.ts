@@ -21,6 +21,10 @@ export interface ParsedChunk {
   readonly directives: readonly SuppressionDirective[];
   readonly codeBlocks: readonly CodeBlock[];
   readonly tables: readonly TableBlock[];
+  /** Task list items (`- [ ]`, `- [x]`). */
+  readonly tasks: readonly TaskItem[];
+  /** The top-level blocks (paragraphs, headings, lists, quotes, tables, code, HTML), by line span. */
+  readonly blocks: readonly BlockSpan[];
   /** Rule results for this chunk, keyed by everything outside the chunk they depend on. */
   readonly ruleCache: Map<string, unknown>;
 }
@@ -48,13 +52,76 @@ export interface CodeBlock {
   info: string;
   /** Content with each line trimmed and blank lines dropped, for comparison with the template. */
   normalized: string;
+  /** Written between fences (``` or ~~~) rather than indented. */
+  fenced: boolean;
+  /** First line of the content: the line after the opening fence, or an indented block's first line. */
+  contentLine: number;
+  /**
+   * The content as markdown-it gives it: `\n` line ends, with the fence's indentation (and a
+   * list item's or quote's) removed. Content line k stands on chunk line `contentLine + k`.
+   */
+  content: string;
 }
 
 /** A table, with each body row's cell texts normalised for comparison with the template. */
 export interface TableBlock {
   line: number;
   endLine: number;
-  rows: { line: number; normalized: string }[];
+  rows: TableRow[];
+  /** The header cells' visible text; their number is the table's width as markdown-it renders it. */
+  header: string[];
+}
+
+/** A body row of a table. */
+export interface TableRow {
+  line: number;
+  /** The cells' visible text, normalised for comparison with the template. */
+  normalized: string;
+  /**
+   * The cells as written on the row's source line, split where markdown-it splits them (at
+   * every `|` not preceded by a backslash, inside code spans too). There may be more or fewer
+   * than the header has: markdown-it drops the extra ones and adds empty ones when rendering.
+   */
+  cells: TableCell[];
+}
+
+/** One cell of a table body row as written in the source. */
+export interface TableCell {
+  /** Columns of the cell's text in the row's line, surrounding spaces excluded (equal when empty). */
+  start: number;
+  end: number;
+  /** Visible text as rendered (emphasis and link markup dropped, `\|` unescaped); '' past the header's width. */
+  text: string;
+}
+
+/** A top-level block's kind and lines [line, endLine). */
+export interface BlockSpan {
+  kind: 'paragraph' | 'heading' | 'list' | 'quote' | 'table' | 'code' | 'html' | 'rule';
+  line: number;
+  endLine: number;
+}
+
+const BLOCK_KINDS: Record<string, BlockSpan['kind']> = {
+  paragraph_open: 'paragraph',
+  heading_open: 'heading',
+  bullet_list_open: 'list',
+  ordered_list_open: 'list',
+  blockquote_open: 'quote',
+  table_open: 'table',
+  fence: 'code',
+  code_block: 'code',
+  html_block: 'html',
+  hr: 'rule',
+};
+
+/** A task list item. */
+export interface TaskItem {
+  line: number;
+  /** Columns of the item from its checkbox to the end of its line. */
+  start: number;
+  end: number;
+  checked: boolean;
+  text: string;
 }
 
 /** Options that change what parsing extracts; part of the chunk cache key. */
@@ -97,6 +164,8 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
   const directives: SuppressionDirective[] = [];
   const codeBlocks: CodeBlock[] = [];
   const tables: TableBlock[] = [];
+  const tasks: TaskItem[] = [];
+  const blocks: BlockSpan[] = [];
   const cursors = new Map<number, number>();
   let current: ChunkHeading | undefined;
   let contentBlocks = 0;
@@ -106,6 +175,8 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
   let rowLine = 0;
   let table: TableBlock | undefined;
   let inBody = false;
+  let cellIndex = 0;
+  let quoteDepth = 0;
 
   const closeHeading = () => {
     if (!current) return;
@@ -116,6 +187,9 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
+    if (token.level === 0 && token.map && BLOCK_KINDS[token.type]) {
+      blocks.push({ kind: BLOCK_KINDS[token.type], line: token.map[0], endLine: token.map[1] });
+    }
     if (token.type === 'heading_open' && token.level === 0 && token.map) {
       const inline = tokens[i + 1];
       if (isMetadataSetext(token, inline)) {
@@ -156,10 +230,17 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
     switch (token.type) {
       case 'tr_open':
         rowLine = token.map ? token.map[0] : rowLine;
-        if (table && inBody) table.rows.push({ line: rowLine, normalized: '' });
+        cellIndex = 0;
+        if (table && inBody) table.rows.push({ line: rowLine, normalized: '', cells: splitTableRow(lines[rowLine] ?? '', quoteDepth) });
+        break;
+      case 'blockquote_open':
+        quoteDepth++;
+        break;
+      case 'blockquote_close':
+        quoteDepth--;
         break;
       case 'table_open':
-        table = { line: token.map?.[0] ?? 0, endLine: token.map?.[1] ?? 0, rows: [] };
+        table = { line: token.map?.[0] ?? 0, endLine: token.map?.[1] ?? 0, rows: [], header: [] };
         tables.push(table);
         break;
       case 'tbody_open':
@@ -173,9 +254,23 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
         const line = token.map ? token.map[0] : rowLine;
         const isTaskItem = tokens[i - 1]?.type === 'paragraph_open' && tokens[i - 2]?.type === 'list_item_open';
         placeholders.push(...scanInlinePlaceholders(token, lines, cursors, isTaskItem, line));
+        const task = isTaskItem ? /^\[([ xX])\]\s+(.*)$/.exec(token.content.split('\n')[0]) : null;
+        if (task) {
+          const source = lines[line] ?? '';
+          const start = Math.max(0, source.indexOf('['));
+          tasks.push({ line, start, end: source.trimEnd().length, checked: task[1] !== ' ', text: task[2].trim() });
+        }
         if (table && inBody) {
           const row = table.rows[table.rows.length - 1];
-          if (row) row.normalized += `|${inlinePlainText(token).trim().replace(/\s+/g, ' ')}`;
+          if (row) {
+            const cellText = inlinePlainText(token).trim();
+            row.normalized += `|${cellText.replace(/\s+/g, ' ')}`;
+            const cell = row.cells[cellIndex];
+            if (cell) cell.text = cellText;
+          }
+          cellIndex++;
+        } else if (table) {
+          table.header.push(inlinePlainText(token).trim());
         }
         if (!sawSectionHeading && tokens[i - 1]?.type === 'paragraph_open') {
           metadata.push(...(readMetadataBlock(token, lines, false) ?? []));
@@ -198,6 +293,9 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
             endLine: token.map[1],
             info: token.info.trim(),
             normalized: normalizeCode(token.content),
+            fenced: token.type === 'fence',
+            contentLine: contentStart,
+            content: token.content,
           });
         }
         break;
@@ -220,6 +318,8 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
     directives,
     codeBlocks,
     tables,
+    tasks,
+    blocks,
     ruleCache: new Map(),
   };
 }
@@ -248,3 +348,44 @@ export function normalizeCode(content: string): string {
     .filter((l) => l !== '')
     .join('\n');
 }
+
+/**
+ * Splits a table row's source line into cells exactly as markdown-it does: the line, without
+ * its quote markers and surrounding white space, is split at every `|` not preceded by a
+ * backslash (code spans included), and an empty first or last piece (the optional outer
+ * pipes) is dropped. Columns are those of the source line.
+ */
+export function splitTableRow(source: string, quoteDepth = 0): TableCell[] {
+  let from = 0;
+  for (let d = 0; d < quoteDepth; d++) {
+    const marker = /^[ \t]*>/.exec(source.slice(from));
+    if (!marker) break;
+    from += marker[0].length;
+  }
+  let to = source.length;
+  while (from < to && WHITE_SPACE.test(source[from])) from++;
+  while (to > from && WHITE_SPACE.test(source[to - 1])) to--;
+  const pieces: [number, number][] = [];
+  let start = from;
+  let escaped = false;
+  for (let k = from; k < to; k++) {
+    const c = source.charCodeAt(k);
+    if (c === 0x7c /* | */ && !escaped) {
+      pieces.push([start, k]);
+      start = k + 1;
+    }
+    escaped = c === 0x5c; /* \ */
+  }
+  pieces.push([start, to]);
+  if (pieces.length > 0 && pieces[0][0] === pieces[0][1]) pieces.shift();
+  const last = pieces[pieces.length - 1];
+  if (last && last[0] === last[1]) pieces.pop();
+  return pieces.map(([s, e]) => {
+    while (s < e && WHITE_SPACE.test(source[s])) s++;
+    while (e > s && WHITE_SPACE.test(source[e - 1])) e--;
+    return { start: s, end: e, text: '' };
+  });
+}
+
+/** What String.prototype.trim removes, as markdown-it trims table lines and cells. */
+const WHITE_SPACE = /\s/;

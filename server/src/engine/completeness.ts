@@ -13,7 +13,10 @@ import type { TemplateSection } from './template';
  * ("incomplete" while one of them is not complete). A slot is complete when it is
  * present, not empty, free of unfilled placeholders and of unchanged template examples,
  * and (metadata) has a valid value. A section marked "N/A" is complete, and so are its
- * subsections. Rounding down keeps 100% for an RFC with nothing left to do.
+ * subsections. A section the template marks optional counts only when the document has
+ * it: absent, it and its subsections are no slots (a section whose subsections are all
+ * absent optional ones is a slot itself). Rounding down keeps 100% for an RFC with nothing
+ * left to do.
  */
 export interface CompletenessReport {
   percent: number;
@@ -47,6 +50,8 @@ export interface SectionReport {
   line?: number;
   /** How many document headings stand for it (more than one for repeatable kinds). */
   instances: number;
+  /** The template marks it optional; when missing, it does not count against completeness. */
+  optional: boolean;
   children: SectionReport[];
 }
 
@@ -79,14 +84,18 @@ export function computeCompleteness(
     return { key: field.key, state: count(state), line: line?.line };
   });
 
-  const report = (section: TemplateSection): SectionReport => {
+  // An absent optional section is no slot, and neither is anything under it.
+  const report = (section: TemplateSection, counted = true): SectionReport => {
     const instances = facts.instances.get(section) ?? [];
     const placeholders = instances.reduce((n, h) => n + h.placeholderCount, 0);
-    const children = section.children.map(report);
     let state = sectionState(facts, section, instances, placeholders);
-    if (children.length === 0) count(state);
-    else if (state === 'complete' || state === 'empty') {
-      const done = children.every((c) => c.state === 'complete' || c.state === 'not-applicable');
+    const counts = counted && !(section.optional && state === 'missing');
+    const children = section.children.map((child) => report(child, counts));
+    const required = children.filter((c) => !(c.optional && c.state === 'missing'));
+    if (required.length === 0) {
+      if (counts) count(state);
+    } else if (state === 'complete' || state === 'empty') {
+      const done = required.every((c) => c.state === 'complete' || c.state === 'not-applicable');
       state = done ? 'complete' : 'incomplete';
     }
     return {
@@ -97,10 +106,11 @@ export function computeCompleteness(
       placeholders,
       line: instances[0]?.line,
       instances: instances.length,
+      optional: section.optional,
       children,
     };
   };
-  const sections = facts.template.roots.map(report);
+  const sections = facts.template.roots.map((section) => report(section));
 
   return {
     percent: total === 0 ? 100 : Math.floor((100 * complete) / total),

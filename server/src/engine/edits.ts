@@ -18,13 +18,54 @@ export interface TextEditLike {
  * Undefined when the section is unknown or already present.
  */
 export function insertSectionEdit(analysis: Analysis, sectionId: string): TextEditLike | undefined {
-  let section = analysis.template.sections.find((s) => s.id === sectionId);
+  const section = analysis.template.sections.find((s) => s.id === sectionId);
   if (!section || instancesOf(analysis, section).length > 0) return undefined;
-  while (section.parent && instancesOf(analysis, section.parent).length === 0) section = section.parent;
-  return insertAt(analysis, insertionLine(analysis, section), section.skeleton);
+  const top = topMissing(analysis, section);
+  return insertAt(analysis, insertionLine(analysis, top), top.skeleton);
 }
 
-function instancesOf(analysis: Analysis, section: TemplateSection): DocHeading[] {
+/**
+ * One edit inserting every missing section (the top-most of each missing subtree), each
+ * at its template position; sections due at the same place are joined in template order.
+ */
+export function insertAllMissingSectionsEdit(analysis: Analysis): TextEditLike[] {
+  const byLine = new Map<number, TemplateSection[]>();
+  for (const section of missingSectionsOf(analysis)) {
+    const line = insertionLine(analysis, section);
+    byLine.set(line, [...(byLine.get(line) ?? []), section]);
+  }
+  return [...byLine.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([line, sections]) => insertAt(analysis, line, sections.map((s) => s.skeleton).join('\n')));
+}
+
+/** The top-most missing template sections (a missing section's subsections go with it), in template order. */
+export function missingSectionsOf(analysis: Analysis): TemplateSection[] {
+  const waived = (s: TemplateSection): boolean => {
+    for (let a: TemplateSection | undefined = s.parent; a; a = a.parent) if (instancesOf(analysis, a).some((h) => h.notApplicable)) return true;
+    return false;
+  };
+  return analysis.template.sections.filter(
+    (s) =>
+      instancesOf(analysis, s).length === 0 &&
+      (!s.parent || instancesOf(analysis, s.parent).length > 0) &&
+      !s.optional &&
+      !waived(s),
+  );
+}
+
+/** The line a missing section would be inserted at (see insertSectionEdit). */
+export function insertionLineOf(analysis: Analysis, section: TemplateSection): number {
+  return insertionLine(analysis, topMissing(analysis, section));
+}
+
+function topMissing(analysis: Analysis, section: TemplateSection): TemplateSection {
+  let top = section;
+  while (top.parent && instancesOf(analysis, top.parent).length === 0) top = top.parent;
+  return top;
+}
+
+export function instancesOf(analysis: Analysis, section: TemplateSection): DocHeading[] {
   return analysis.headings.filter((h) => h.section === section);
 }
 

@@ -1,6 +1,7 @@
 import type { ChunkHeading } from './chunk';
 import type { DocumentModel } from './document';
 import { matchHeadings } from './match';
+import type { Lifecycle } from './lifecycle';
 import type { MetadataLine } from './metadata';
 import type { TemplateModel, TemplateSection } from './template';
 import { lineRange, shiftRange, type Range } from './types';
@@ -32,6 +33,10 @@ export interface DocumentFacts {
   instances: Map<TemplateSection, DocHeading[]>;
   /** Template sections whose document section says "N/A": their subsections are not required. */
   waived: Set<TemplateSection>;
+  /** Unticked task items, with document line numbers. */
+  openTasks: { line: number; start: number; end: number; text: string }[];
+  /** Where the RFC is in its life; set by the analysis from the Status line. */
+  lifecycle: Lifecycle;
 }
 
 /** Document lines of the findings that make a section incomplete, sorted. */
@@ -100,7 +105,11 @@ export function collectFacts(model: DocumentModel, template: TemplateModel, line
     else instances.set(h.section, [h]);
     if (h.notApplicable) waived.add(h.section);
   });
-  return { template, headings, title, metadata, instances, waived };
+  const openTasks: DocumentFacts['openTasks'] = [];
+  for (const { chunk, startLine } of model.chunks) {
+    for (const task of chunk.tasks) if (!task.checked) openTasks.push({ ...task, line: task.line + startLine });
+  }
+  return { template, headings, title, metadata, instances, waived, openTasks, lifecycle: 'unknown' };
 }
 
 /** True when the section or one of its ancestors is marked not applicable in the document. */

@@ -12,3 +12,8 @@ export { buildTemplateModel, type TemplateModel, type TemplateSection } from './
 export type { Finding, Position, Range, RuleSetting, Severity } from './types';
 export { insertSectionEdit, type TextEditLike } from './edits';
 export { escapeMarkdown, nextRfcNumber, scaffoldRfc, type ExistingRfc, type Scaffold, type ScaffoldValues } from './scaffold';
+export { insertAllMissingSectionsEdit, missingSectionsOf } from './edits';
+export { completionsAt, type Suggestion } from './completions';
+export { acceptedForms, hoverAt, type HoverInfo } from './hover';
+export { applyRuleSettings, lifecycleOfStatus, type Lifecycle } from './lifecycle';
+export { insertAllMissingSections, quickFixesFor, type FixContext, type QuickFix } from './quickFixes';

@@ -1,5 +1,6 @@
 import { buildDocumentModel } from './document';
 import { hashText } from './hash';
+import { parseMarkdown } from './markdown';
 import type { MetadataLine } from './metadata';
 import { isWholePlaceholder, normalizeHeading } from './normalize';
 
@@ -60,7 +61,7 @@ export interface TemplatePlaceholder {
 export interface TemplateSection {
   /** Stable within a template: the path of normalised names ("motivation/goals"). */
   id: string;
-  /** The heading as written in the template ("Why Now?"). */
+  /** The heading as written in the template ("Why Now?"), without an `(optional)` marker. */
   name: string;
   normalized: string;
   level: number;
@@ -78,6 +79,21 @@ export interface TemplateSection {
   prefix: string;
   /** Placeholders in the section's own text (not its subsections'). */
   placeholders: TemplatePlaceholder[];
+  /**
+   * The template marks the section optional: `(optional)` at the end of its heading, or an
+   * `<!-- rfc: optional -->` comment right below it. An absent optional section is not
+   * reported and does not count in completeness (nor do its subsections).
+   */
+  optional: boolean;
+  /**
+   * What the template tells the author about this section, in template order: the HTML
+   * comments directly under its heading (`<!-- guidance: Explain why now. -->` or any other
+   * comment; a `guidance:` comment anywhere in the section's own text counts too), then the
+   * texts of its placeholders. Never the `rfc:` markers or `rfc-disable` comments.
+   */
+  guidance: string[];
+  /** The section's own text holds a task list (a checklist an Implemented RFC must have ticked). */
+  hasChecklist: boolean;
   /**
    * The template's markdown for this section with its subsections, placeholders kept: what
    * "Insert section" writes. For a repeatable kind, its first example only.
@@ -125,7 +141,9 @@ export function buildTemplateModel(text: string): TemplateModel {
       while (stack.length > 0 && stack[stack.length - 1].level >= h.level) stack.pop();
       const parent = stack[stack.length - 1];
       const siblings = parent ? parent.children : sections.filter((s) => !s.parent);
-      const shape = headingShape(h.text);
+      const optional = OPTIONAL_MARKER.test(h.text);
+      const text = optional ? h.text.replace(OPTIONAL_MARKER, '') : h.text;
+      const shape = headingShape(text);
       const twin = shape.includes('#') || shape.includes('*') ? siblings.find((s) => headingShape(s.name) === shape) : undefined;
       if (twin) {
         // A second example of a repeatable kind: its content belongs to the first.
@@ -136,7 +154,7 @@ export function buildTemplateModel(text: string): TemplateModel {
       }
       const section: TemplateSection = {
         id: (parent ? parent.id + '/' : '') + h.normalized,
-        name: h.text,
+        name: text,
         normalized: h.normalized,
         level: h.level,
         parent,
@@ -144,8 +162,11 @@ export function buildTemplateModel(text: string): TemplateModel {
         order: sections.length,
         line,
         repeatable: shape.includes('*'),
-        prefix: literalPrefix(h.text),
+        prefix: literalPrefix(text),
         placeholders: [],
+        optional,
+        guidance: [],
+        hasChecklist: false,
         skeleton: '',
       };
       parent?.children.push(section);
@@ -182,6 +203,18 @@ export function buildTemplateModel(text: string): TemplateModel {
       }
     }
     for (const table of chunk.tables) for (const row of table.rows) exampleRows.add(row.normalized);
+    for (const task of chunk.tasks) {
+      const owner = ownerOf(task.line + startLine);
+      if (owner) owner.hasChecklist = true;
+    }
+  }
+
+  const comments = readSectionComments(text, new Set(headingLevels.map((h) => h.line)), ownerOf);
+  for (const section of sections) {
+    const own = comments.get(section) ?? [];
+    if (own.some((c) => c === OPTIONAL_COMMENT)) section.optional = true;
+    const guidance = [...own.filter((c) => c !== OPTIONAL_COMMENT), ...section.placeholders.map((p) => p.guidance.trim())];
+    section.guidance = [...new Set(guidance.filter((g) => g !== ''))];
   }
 
   const lines = text.split(/\r\n|\r|\n/);
@@ -189,7 +222,7 @@ export function buildTemplateModel(text: string): TemplateModel {
     const next = headingLevels.find((h) => h.line > section.line && h.level <= section.level);
     const body = lines.slice(section.line, next ? next.line : lines.length);
     while (body.length > 1 && body[body.length - 1].trim() === '') body.pop();
-    section.skeleton = body.join('\n') + '\n';
+    section.skeleton = withoutOptionalMarkers(body).join('\n') + '\n';
   }
 
   return {
@@ -203,6 +236,91 @@ export function buildTemplateModel(text: string): TemplateModel {
     exampleCode,
     exampleRows,
   };
+}
+
+/** `(optional)` at the end of a template heading, in any case. */
+const OPTIONAL_MARKER = /\s*\(\s*optional\s*\)\s*$/i;
+/** Stands for an `<!-- rfc: optional -->` comment among a section's comments. */
+const OPTIONAL_COMMENT = '\u0000optional';
+
+/**
+ * The comments that speak about each section: every HTML comment directly under its
+ * heading (nothing but blank lines and other comments before it), and `guidance:` comments
+ * anywhere in the section's own text. `rfc: optional` becomes OPTIONAL_COMMENT; `rfc-…`
+ * suppression comments are left out. A `guidance:` prefix is dropped and spacing folded.
+ */
+function readSectionComments(
+  text: string,
+  headingLines: ReadonlySet<number>,
+  ownerOf: (line: number) => TemplateSection | undefined,
+): Map<TemplateSection, string[]> {
+  const found = new Map<TemplateSection, string[]>();
+  const add = (section: TemplateSection | undefined, comment: string) => {
+    if (!section) return;
+    const list = found.get(section);
+    if (list) list.push(comment);
+    else found.set(section, [comment]);
+  };
+  const tokens = parseMarkdown(text);
+  // The section whose heading the walk has just passed, until a block other than a comment follows.
+  let underHeading: TemplateSection | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const line = token.map?.[0];
+    if (token.type === 'heading_open' && token.level === 0 && line !== undefined && headingLines.has(line)) {
+      underHeading = ownerOf(line);
+      i += 2;
+      continue;
+    }
+    if (token.type === 'html_block' || token.type === 'inline') {
+      const html = token.type === 'html_block' ? [token.content] : (token.children ?? []).filter((c) => c.type === 'html_inline').map((c) => c.content);
+      const direct = token.type === 'html_block' && token.level === 0 && underHeading !== undefined && isOnlyComments(token.content);
+      for (const comment of html.flatMap(commentsIn)) {
+        if (/^rfc-/i.test(comment)) continue;
+        if (/^rfc\s*:\s*optional$/i.test(comment)) {
+          if (direct) add(underHeading, OPTIONAL_COMMENT);
+          continue;
+        }
+        const guidance = /^guidance\s*:\s*/i.exec(comment);
+        if (guidance) add(line === undefined ? undefined : ownerOf(line), comment.slice(guidance[0].length));
+        else if (direct) add(underHeading, comment);
+      }
+      if (direct) continue;
+    }
+    if (token.level === 0 && token.nesting !== -1) underHeading = undefined;
+  }
+  return found;
+}
+
+/** The texts of the `<!-- … -->` comments in some HTML, trimmed and with spacing folded. */
+function commentsIn(html: string): string[] {
+  const out: string[] = [];
+  // A loop, not a regex: nested lazy quantifiers backtrack badly on hostile input.
+  for (let start = html.indexOf('<!--'); start >= 0; start = html.indexOf('<!--', start)) {
+    const end = html.indexOf('-->', start + 4);
+    if (end < 0) break;
+    const comment = html.slice(start + 4, end).replace(/\s+/g, ' ').trim();
+    if (comment !== '') out.push(comment);
+    start = end + 3;
+  }
+  return out;
+}
+
+function isOnlyComments(html: string): boolean {
+  let rest = html.trimStart();
+  while (rest.startsWith('<!--')) {
+    const end = rest.indexOf('-->', 4);
+    if (end < 0) return false;
+    rest = rest.slice(end + 3).trimStart();
+  }
+  return rest === '';
+}
+
+/** A section's template lines without the optional markers: an inserted section is one the author writes. */
+function withoutOptionalMarkers(lines: string[]): string[] {
+  return lines
+    .filter((l) => !/^\s*<!--\s*rfc\s*:\s*optional\s*-->\s*$/i.test(l))
+    .map((l) => (/^ {0,3}#{1,6}\s/.test(l) ? l.replace(/\s*\(\s*optional\s*\)(\s*#*\s*)$/i, '$1') : l));
 }
 
 /**

@@ -13,8 +13,16 @@ export interface Range {
 /** How loudly a finding is shown; mirrors LSP's four severities without depending on LSP. */
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-/** A rule's setting: a severity, or `off` to silence it. */
-export type RuleSetting = Severity | 'off';
+/** A rule's setting: a severity, `off` to silence it, or `auto` to follow the RFC's lifecycle (the default). */
+export type RuleSetting = Severity | 'off' | 'auto';
+
+/** What a quick fix needs to know about a finding beyond its range. */
+export interface FindingData {
+  /** missing-section: the template section's id. */
+  sectionId?: string;
+  /** metadata: the normalised key of the metadata line. */
+  metadataKey?: string;
+}
 
 /** One problem found in a document by one rule. */
 export interface Finding {
@@ -24,6 +32,7 @@ export interface Finding {
   /** What is wrong and what to do about it, in one sentence or two. */
   message: string;
   range: Range;
+  data?: FindingData;
 }
 
 /** Builds a range on one line. */

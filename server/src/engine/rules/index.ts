@@ -1,12 +1,17 @@
 import { duplicateSectionRule } from './duplicate-section';
 import { emptySectionRule } from './empty-section';
 import { headingLevelRule } from './heading-level';
+import { invalidJsonRule } from './invalid-json';
 import { metadataRule } from './metadata';
 import { missingSectionRule } from './missing-section';
+import { openQuestionsRule } from './open-questions';
 import { placeholderRule } from './placeholder';
 import type { DocumentRule, Rule, SectionRule } from './rule';
 import { sectionOrderRule } from './section-order';
+import { tableShapeRule } from './table-shape';
 import { templateExampleRule } from './template-example';
+import { timelineOrderRule } from './timeline-order';
+import { uncheckedTaskRule } from './unchecked-task';
 
 /** Every rule, in the order their findings are listed. */
 export const allRules: readonly Rule[] = [
@@ -14,10 +19,15 @@ export const allRules: readonly Rule[] = [
   emptySectionRule,
   placeholderRule,
   templateExampleRule,
+  invalidJsonRule,
+  tableShapeRule,
+  timelineOrderRule,
   metadataRule,
   sectionOrderRule,
   duplicateSectionRule,
   headingLevelRule,
+  openQuestionsRule,
+  uncheckedTaskRule,
 ];
 
 export const sectionRules: readonly SectionRule[] = allRules.filter((r): r is SectionRule => r.scope === 'section');

@@ -17,6 +17,7 @@ export const metadataRule: DocumentRule = {
         report({
           range: titleRange(facts),
           message: `Metadata line '**${field.key}**:' is missing: add it under the title.`,
+          data: { metadataKey: field.normalizedKey },
         });
         continue;
       }
@@ -24,11 +25,11 @@ export const metadataRule: DocumentRule = {
       // A left placeholder is the placeholder rule's finding, not a second one here.
       if (isWholePlaceholder(value) || value.includes(field.placeholder)) continue;
       if (value === '' || /^[\s,;]*$/.test(value)) {
-        report({ range: line.keyRange, message: `${field.key} is empty: fill it in.` });
+        report({ range: line.keyRange, message: `${field.key} is empty: fill it in.`, data: { metadataKey: field.normalizedKey } });
         continue;
       }
       const problem = checkValue(field, value);
-      if (problem) report({ range: line.valueRange, message: problem });
+      if (problem) report({ range: line.valueRange, message: problem, data: { metadataKey: field.normalizedKey } });
     }
   },
 };

@@ -12,6 +12,8 @@ export const missingSectionRule: DocumentRule = {
   check(facts, report) {
     for (const section of facts.template.sections) {
       if (facts.instances.has(section)) continue;
+      // The template says the section may be left out (its subsections go with it).
+      if (section.optional) continue;
       // Report the top-most missing section only; its subsections go with it.
       if (section.parent && !facts.instances.has(section.parent)) continue;
       if (isWaived(facts, section)) continue;
@@ -29,6 +31,7 @@ export const missingSectionRule: DocumentRule = {
         range: placeFor(facts, section, previous),
         message: `Missing section '${section.name}' ${owner}: add ${heading} ${where}.`,
         severity: section.level <= 2 ? 'warning' : 'information',
+        data: { sectionId: section.id },
       });
     }
   },

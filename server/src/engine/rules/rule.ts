@@ -1,7 +1,7 @@
 import type { ParsedChunk } from '../chunk';
 import type { DocumentFacts } from '../facts';
 import type { TemplateModel } from '../template';
-import type { Range, Severity } from '../types';
+import type { FindingData, Range, Severity } from '../types';
 
 /** What a rule reports; the analysis adds the rule id and applies the user's severity. */
 export interface RuleReport {
@@ -9,6 +9,8 @@ export interface RuleReport {
   message: string;
   /** Overrides the rule's default severity for this finding (e.g. by heading level). */
   severity?: Severity;
+  /** What a quick fix for this finding needs (section id, metadata key). */
+  data?: FindingData;
 }
 
 export type Report = (report: RuleReport) => void;

@@ -1,0 +1,93 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { cliBundle } from '../support/paths';
+
+const RFC_TEMPLATE = '# RFC: [Feature Name]\n\n**RFC Number**: [YYYY-XXX]\n\n## Summary\n[What]\n\n## Design\n[How]\n\n## Appendix (optional)\n[More]\n';
+const ADR_TEMPLATE = '# ADR: [Decision]\n\n**ADR Number**: [NNNN]\n\n## Context\n[Forces]\n\n## Decision\n[What we decided]\n';
+
+function rfcLint(args: string[], cwd: string) {
+  const run = spawnSync(process.execPath, [cliBundle, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** `path:line:column severity rule` of each finding line, without the messages. */
+function findings(stdout: string): string[] {
+  return stdout
+    .split('\n')
+    .filter((l) => /^\S+:\d+:\d+ /.test(l))
+    .map((l) => l.split(' ').slice(0, 3).join(' '));
+}
+
+describe('rfc-lint: .rfcrc.json and team templates', () => {
+  let scratch: string;
+  let counter = 0;
+  let folder: string;
+  const write = (relative: string, text: string) => {
+    mkdirSync(path.dirname(path.join(folder, relative)), { recursive: true });
+    writeFileSync(path.join(folder, relative), text);
+  };
+  before(() => {
+    scratch = mkdtempSync(path.join(tmpdir(), 'rfc-lint-project-'));
+  });
+  beforeEach(() => {
+    folder = path.join(scratch, `p${++counter}`);
+    mkdirSync(folder);
+  });
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('reads .rfcrc.json from the current folder: files, rules and rfc.templates', () => {
+    write('templates/rfc.md', RFC_TEMPLATE);
+    write('templates/adr.md', ADR_TEMPLATE);
+    write(
+      '.rfcrc.json',
+      JSON.stringify({
+        files: ['rfcs/*.md', 'adr/*.md'],
+        rules: { 'missing-section': 'error' },
+        templates: { 'rfcs/**': 'templates/rfc.md', 'adr/**': 'templates/adr.md' },
+      }),
+    );
+    write('rfcs/2026-001-queues.md', '# Queues\n\n## Summary\nQueues.\n');
+    write('adr/0001-postgres.md', '# Postgres\n\n## Context\nA database.\n');
+    const run = rfcLint(['.'], folder);
+    assert.equal(run.code, 1, run.stderr);
+    assert.equal(run.stderr, '');
+    assert.deepEqual(
+      findings(run.stdout).filter((f) => f.endsWith(' missing-section')),
+      ['adr/0001-postgres.md:3:1 error missing-section', 'rfcs/2026-001-queues.md:3:1 error missing-section'],
+    );
+    assert.ok(run.stdout.includes("Missing section 'Decision' of the RFC"), run.stdout);
+    assert.ok(run.stdout.includes("Missing section 'Design' of the RFC"), run.stdout);
+    assert.ok(!run.stdout.includes("'Appendix'"), 'the optional Appendix is not required');
+    assert.match(run.stdout, /\n2 files checked: /);
+  });
+
+  it('discovers .rfc/template.md and never checks a template itself', () => {
+    write('.rfc/template.md', ADR_TEMPLATE);
+    write('rfcs/0000-template.md', RFC_TEMPLATE);
+    write('rfcs/0001-postgres.md', '# ADR: Postgres\n\n**ADR Number**: 0001\n\n## Context\nA database.\n\n## Decision\nPostgreSQL.\n');
+    const run = rfcLint(['rfcs', '.rfc/template.md'], folder);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.ok(run.stdout.includes('rfcs/0001-postgres.md: 100% complete, 0 problems'), run.stdout);
+    assert.match(run.stdout, /\n1 file checked: /);
+  });
+
+  it('reports a template that cannot be used and an unreadable .rfcrc.json, exits 2 and uses the built-in template', () => {
+    write('.rfcrc.json', JSON.stringify({ template: 'team/missing.md' }));
+    write('rfcs/2026-001-queues.md', '# RFC: Queues\n\n**RFC Number**: 2026-001\n\n## Summary\nQueues.\n');
+    const run = rfcLint(['rfcs'], folder);
+    assert.equal(run.code, 2);
+    assert.equal(
+      run.stderr,
+      `rfc-lint: Cannot use the template ${path.join(folder, 'team', 'missing.md')} (rfc.template): it does not exist. Using the built-in template instead.\n`,
+    );
+    assert.ok(run.stdout.includes("Missing section 'Motivation'"), 'the built-in template');
+
+    write('.rfcrc.json', '{ not json');
+    const broken = rfcLint(['rfcs'], folder);
+    assert.equal(broken.code, 2);
+    assert.match(broken.stderr, /^rfc-lint: ignoring .*\.rfcrc\.json: it is not valid JSON/);
+  });
+});

@@ -1,0 +1,93 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { mergeSettings, parseProjectConfig } from '../../server/src/project/config';
+import { configuredTemplate, discoveryCandidates, templateFromBytes, templateFromText } from '../../server/src/project/templates';
+import { defaultSettings, type RfcSettings } from '../../server/src/protocol';
+import { repoRoot } from '../support/paths';
+
+const settings = (over: Partial<RfcSettings>): RfcSettings => ({ ...defaultSettings, ...over });
+
+describe('.rfcrc.json', () => {
+  it('keeps the keys the file sets, sanitised like VS Code settings', () => {
+    const { config, error } = parseProjectConfig(
+      '\uFEFF{ "rules": { "placeholder": "off", "nosuch": "off", "metadata": "loud" }, "template": " team.md ", "templates": { "adr/**": "adr.md", "x": 3 }, "other": 1 }',
+    );
+    assert.equal(error, undefined);
+    assert.deepEqual(config, { rules: { placeholder: 'off' }, template: 'team.md', templates: { 'adr/**': 'adr.md' } });
+  });
+
+  it('explains a file that is not a JSON object', () => {
+    assert.match(parseProjectConfig('{ "rules": ').error ?? '', /^it is not valid JSON/);
+    assert.equal(parseProjectConfig('[1]').error, 'it is not a JSON object');
+  });
+
+  it('lets VS Code values win unless they equal the default; rules merge per rule id', () => {
+    const file = (): Partial<RfcSettings> => ({
+      files: ['docs/*.md'],
+      rules: { placeholder: 'off', metadata: 'error' },
+      template: 'a.md',
+      templates: { 'x/**': 'x.md' },
+      directory: 'adr',
+    });
+    assert.deepEqual(mergeSettings(defaultSettings, file()), {
+      files: ['docs/*.md'],
+      rules: { placeholder: 'off', metadata: 'error' },
+      directory: 'adr',
+      template: 'a.md',
+      templates: { 'x/**': 'x.md' },
+    });
+    const editor = settings({ rules: { metadata: 'hint' }, template: 'b.md', templates: { 'y/**': 'y.md' }, directory: 'decisions' });
+    assert.deepEqual(mergeSettings(editor, file()), {
+      files: ['docs/*.md'],
+      rules: { placeholder: 'off', metadata: 'hint' },
+      directory: 'decisions',
+      template: 'b.md',
+      templates: { 'y/**': 'y.md' },
+    });
+  });
+
+  it('has a JSON schema that matches the contributed settings', () => {
+    const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+    const schema = JSON.parse(readFileSync(path.join(repoRoot, 'schemas', 'rfcrc.schema.json'), 'utf8'));
+    assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: '.rfcrc.json', url: './schemas/rfcrc.schema.json' }]);
+    const keys = Object.keys(defaultSettings);
+    assert.deepEqual(Object.keys(schema.properties).filter((k) => k !== '$schema').sort(), [...keys].sort());
+    for (const key of keys) {
+      const { scope: _scope, markdownDescription: _md, ...setting } = manifest.contributes.configuration.properties[`rfc.${key}`];
+      const { description, examples: _examples, ...property } = schema.properties[key];
+      assert.deepEqual(property, setting, `schemas/rfcrc.schema.json '${key}' differs from the rfc.${key} setting`);
+      assert.ok(typeof description === 'string' && description.length > 0);
+    }
+  });
+});
+
+describe('template choice', () => {
+  const folder = path.resolve('/ws');
+
+  it('takes the first matching rfc.templates glob, then rfc.template', () => {
+    const s = settings({ template: 'team.md', templates: { 'rfcs/**': 'rfc.md', '**/*.md': 'any.md', 'adr/**': 'adr.md' } });
+    assert.deepEqual(configuredTemplate('rfcs/a.md', folder, s), { path: path.join(folder, 'rfc.md'), source: "rfc.templates 'rfcs/**'" });
+    assert.deepEqual(configuredTemplate('adr/a.md', folder, s), { path: path.join(folder, 'any.md'), source: "rfc.templates '**/*.md'" });
+    assert.deepEqual(configuredTemplate('notes.txt', folder, s), { path: path.join(folder, 'team.md'), source: 'rfc.template' });
+    assert.deepEqual(configuredTemplate(undefined, folder, s)?.source, 'rfc.template', 'untitled: no globs');
+    assert.equal(configuredTemplate('a.md', folder, defaultSettings), undefined);
+    assert.equal(configuredTemplate('a.md', undefined, settings({ template: 'team.md' })), undefined, 'relative without a folder');
+  });
+
+  it('discovers .rfc/template.md, then <directory>/0000-template.md (a directory inside the folder only)', () => {
+    assert.deepEqual(
+      discoveryCandidates(folder, settings({ directory: 'adr' })).map((c) => c.path),
+      [path.join(folder, '.rfc', 'template.md'), path.join(folder, 'adr', '0000-template.md')],
+    );
+    assert.equal(discoveryCandidates(folder, settings({ directory: '../x' })).length, 1);
+    assert.deepEqual(discoveryCandidates(undefined, defaultSettings), []);
+  });
+
+  it('refuses binary files and files without headings', () => {
+    assert.deepEqual(templateFromBytes(new Uint8Array([0x23, 0x20, 0x00])), { error: 'it is not a text file' });
+    assert.deepEqual(templateFromText('Only prose.\n'), { error: 'it has no headings, so it defines no sections' });
+    const model = templateFromBytes(new TextEncoder().encode('\uFEFF## Context\n[Forces]\n'));
+    assert.ok(!('error' in model) && model.sections[0].name === 'Context');
+  });
+});
