@@ -20,7 +20,9 @@ try {
       ...common,
       entryPoints: ['server/src/cli.ts'],
       outfile: 'dist/cli.js',
-      banner: { js: '#!/usr/bin/env node' },
+      // tinyglobby's fdir (ESM) calls createRequire(import.meta.url), which a CommonJS bundle lacks.
+      define: { 'import.meta.url': '__cliImportMetaUrl' },
+      banner: { js: "#!/usr/bin/env node\nconst __cliImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     }),
     esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   ]);

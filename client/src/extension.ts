@@ -10,6 +10,7 @@ import { createLanguageClient } from './languageClient';
 import { newRfc, type NewRfcArguments } from './newRfc';
 import { moveToPlaceholder } from './placeholderNavigation';
 import { RfcState } from './rfcState';
+import { RfcListProvider } from './rfcListView';
 import { revealSection, SectionsTreeProvider, type SectionNode } from './sectionsView';
 import { showCompleteness } from './showCompleteness';
 import { CompletenessStatusBar } from './statusBar';
@@ -20,6 +21,7 @@ export interface RfcAssistantApi {
   state: RfcState;
   sections: SectionsTreeProvider;
   statusBar: CompletenessStatusBar;
+  rfcList: RfcListProvider;
 }
 
 let client: LanguageClient | undefined;
@@ -31,6 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<RfcAss
   const state = new RfcState(lc);
   const sections = new SectionsTreeProvider(lc, state, output);
   const statusBar = new CompletenessStatusBar(lc, state, output);
+  const rfcList = new RfcListProvider(lc, output);
   const logErrors =
     <A extends unknown[], R>(name: string, run: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R | undefined> => {
@@ -49,6 +52,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<RfcAss
     sections,
     statusBar,
     vscode.window.createTreeView('rfcSections', { treeDataProvider: sections, showCollapseAll: true }),
+    rfcList,
+    vscode.window.createTreeView('rfcList', { treeDataProvider: rfcList, showCollapseAll: true }),
+    vscode.commands.registerCommand('rfc.list.refresh', logErrors('Refresh RFCs', () => rfcList.refresh())),
     vscode.commands.registerCommand('rfc.newRfc', logErrors('New RFC', (args?: NewRfcArguments) => newRfc(lc, output, args))),
     vscode.commands.registerCommand('rfc.nextPlaceholder', logErrors('Next Placeholder', () => moveToPlaceholder(lc, state, 1))),
     vscode.commands.registerCommand('rfc.previousPlaceholder', logErrors('Previous Placeholder', () => moveToPlaceholder(lc, state, -1))),
@@ -62,7 +68,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<RfcAss
   );
 
   await lc.start();
-  return { client: lc, state, sections, statusBar };
+  void rfcList.refresh();
+  return { client: lc, state, sections, statusBar, rfcList };
 }
 
 export async function deactivate(): Promise<void> {

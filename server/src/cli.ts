@@ -1,91 +1,95 @@
 /**
- * rfc-lint: the engine on files, for a terminal or CI. Prints one line per finding and a
- * summary; exits 1 when a warning or error was found, 2 on bad usage or an unreadable
- * path, 0 otherwise. It never writes files.
+ * rfc-lint: the engine on files, for a terminal or CI. Wires the pieces in server/src/cli/:
+ * arguments, inputs, analysis, the report and its format. Exits 0 when nothing is over the
+ * thresholds, 1 when something is, 2 on bad usage or a read, write or configuration error.
+ * The only file it writes is the one --output names.
  */
-import { readFileSync } from 'node:fs';
-import { collectFiles, printable, type CollectedPath } from './cli/collectFiles';
-import { formatFileSummary, formatFinding, formatTotals } from './cli/formatText';
+import { parseArgs, USAGE, type CliOptions, type Format } from './cli/args';
+import { InputError, UsageError } from './cli/errors';
+import type { FormatContext, Formatter } from './cli/formats/context';
+import { formatGithub } from './cli/formats/github';
+import { formatJson } from './cli/formats/json';
+import { formatSarif } from './cli/formats/sarif';
+import { formatText } from './cli/formats/text';
+import { collectInputs, markdownFiles } from './cli/inputs';
+import { lintInputs } from './cli/lint';
+import { writeReport } from './cli/output';
+import { printable } from './cli/paths';
 import { CliProject } from './cli/project';
-import { analyzeDocument, type Finding } from './engine';
-import picomatch from 'picomatch';
+import { buildReport } from './cli/report';
+import { packageVersion } from './cli/version';
 
-const USAGE = `Usage: rfc-lint <file or folder>...
+const FORMATTERS: Record<Format, Formatter> = { text: formatText, json: formatJson, sarif: formatSarif, github: formatGithub };
 
-Checks RFC markdown files against the RFC template. Files named on the command line are
-always checked; in folders, markdown files that look like RFCs (a first heading starting
-with "RFC:", an **RFC Number**: line, or a path under rfcs/ or rfc/) are checked.
-
-Settings (files, rules, template, templates, directory) come from .rfcrc.json in the
-current folder, templates as in the editor; team templates themselves are not checked.
-
-Exit codes: 0 no warnings or errors, 1 warnings or errors found, 2 usage or read error
-(including an unusable .rfcrc.json or template; the built-in template stands in).`;
-
-/** Files larger than this are reported rather than analysed: no RFC is this long. */
-const MAX_FILE_BYTES = 32 * 1024 * 1024;
-
-function main(argv: string[]): number {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(USAGE);
-    return 0;
-  }
-  const unknown = argv.find((a) => a.startsWith('-'));
-  if (unknown) return usageError(`unknown option '${printable(unknown)}'`);
-  if (argv.length === 0) return usageError('name at least one file or folder');
-
-  let paths: CollectedPath[];
+async function main(argv: string[]): Promise<number> {
+  let options: CliOptions;
   try {
-    paths = collectFiles(argv);
+    options = parseArgs(argv);
   } catch (error) {
-    return usageError((error as Error).message, false);
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`rfc-lint: ${error.message}`);
+    console.error(`Run 'rfc-lint --help' for usage.`);
+    return 2;
   }
+  if (options.help) return print(USAGE);
+  if (options.version) return print(packageVersion());
 
-  const project = new CliProject(process.cwd());
-  const inRfcFolder = picomatch(project.settings.files, { dot: true });
-  const all: Finding[] = [];
-  const summaries: string[] = [];
-  let readErrors = 0;
-  for (const { path, explicit } of paths) {
-    if (project.isTemplate(path)) continue;
-    const text = readText(path);
-    if (typeof text !== 'string') {
-      console.error(`rfc-lint: ${text.error}`);
-      readErrors++;
-      continue;
+  const cwd = process.cwd();
+  const project = new CliProject(cwd);
+  try {
+    const inputs = await collectInputs(options.operands, {
+      cwd,
+      files: project.settings.files,
+      stdinFilename: options.stdinFilename,
+      changedSince: options.changedSince,
+    });
+    // The cross-file rules compare with every RFC under the current folder, also those not checked.
+    const { files, errors } = await lintInputs(inputs, project, markdownFiles(cwd));
+    const report = buildReport(files, [...errors, ...project.problems], { maxWarnings: options.maxWarnings, minCompleteness: options.minCompleteness });
+    const context: FormatContext = { version: packageVersion(), color: useColor(options), table: options.report };
+    await writeReport(FORMATTERS[options.format](report, context), options.output);
+    for (const message of report.runErrors) console.error(`rfc-lint: ${message}`);
+    if (options.format !== 'github') {
+      for (const failure of report.failures) {
+        if (failure.reason === 'min-completeness') console.error(`rfc-lint: ${printable(failure.path ?? '')}: ${failure.message}`);
+        else if (failure.reason === 'warnings' && options.maxWarnings !== undefined) console.error(`rfc-lint: ${failure.message}`);
+      }
     }
-    const analysis = analyzeDocument(text, project.templateFor(path), { rules: project.settings.rules });
-    if (!explicit && !analysis.looksLikeRfc && !inRfcFolder(path.replace(/\\/g, '/'))) continue;
-    for (const finding of analysis.findings) console.log(formatFinding(path, finding));
-    summaries.push(formatFileSummary(path, analysis));
-    all.push(...analysis.findings);
-  }
-  if (summaries.length > 0) console.log('');
-  for (const line of summaries) console.log(line);
-  console.log(formatTotals(summaries.length, all));
-  for (const problem of project.problems) console.error(`rfc-lint: ${problem}`);
-  if (readErrors > 0 || project.problems.length > 0) return 2;
-  return all.some((f) => f.severity === 'error' || f.severity === 'warning') ? 1 : 0;
-}
-
-function readText(path: string): string | { error: string } {
-  try {
-    const bytes = readFileSync(path);
-    if (bytes.length > MAX_FILE_BYTES) return { error: `'${printable(path)}' is larger than 32 MB; not checked` };
-    if (bytes.subarray(0, 8192).includes(0)) return { error: `'${printable(path)}' is not a text file; not checked` };
-    // TextDecoder drops a byte-order mark (editors hide it, so columns match theirs) and
-    // replaces invalid UTF-8 with U+FFFD instead of failing.
-    return new TextDecoder('utf-8').decode(bytes);
+    return report.exitCode;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { error: `cannot read '${printable(path)}': ${code === 'EISDIR' ? 'is a folder' : (error as Error).message}` };
+    if (!(error instanceof InputError)) throw error;
+    for (const problem of project.problems) console.error(`rfc-lint: ${problem}`);
+    console.error(`rfc-lint: ${error.message}`);
+    return 2;
   }
 }
 
-function usageError(message: string, showUsage = true): number {
-  console.error(`rfc-lint: ${message}`);
-  if (showUsage) console.error(`Run 'rfc-lint --help' for usage.`);
-  return 2;
+/** Colours for the text format on a terminal: NO_COLOR (not empty) turns them off, FORCE_COLOR (not 0) on. */
+function useColor(options: CliOptions): boolean {
+  if (options.format !== 'text' || options.output !== undefined) return false;
+  const env = process.env;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  return process.stdout.isTTY === true;
 }
 
-process.exitCode = main(process.argv.slice(2));
+function print(text: string): number {
+  process.stdout.write(text + '\n');
+  return 0;
+}
+
+// A closed pipe (`rfc-lint | head`) ends the run quietly, as other command-line tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`rfc-lint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 2;
+  },
+);

@@ -10,6 +10,8 @@ export interface DocumentAnalysis {
   generation: number;
   isRfc: boolean;
   analysis: Analysis;
+  /** The settings it was computed under (the workspace rules apply the same rule settings). */
+  settings: RfcSettings;
 }
 
 export interface AnalysesHost {
@@ -108,7 +110,7 @@ export class DocumentAnalyses {
     try {
       const analysis = analyzeDocument(now.getText(), template, { rules: settings.rules }, known?.analysis);
       const isRfc = !this.host.isTemplate?.(uri, settings) && (analysis.looksLikeRfc || this.host.matchesRfcFiles(uri, settings));
-      const result: DocumentAnalysis = { uri, version, generation, isRfc, analysis };
+      const result: DocumentAnalysis = { uri, version, generation, isRfc, analysis, settings };
       this.latest.set(uri, result);
       this.host.publish(result);
       return result;

@@ -3,7 +3,7 @@
  * settings with their defaults, and the custom requests and notifications. Nothing else is
  * shared across the LSP boundary.
  */
-import { NotificationType, RequestType, type Range, type TextEdit } from 'vscode-languageserver-protocol';
+import { NotificationType, NotificationType0, RequestType, RequestType0, type Range, type TextEdit } from 'vscode-languageserver-protocol';
 import type { CompletenessReport, RuleSetting, SectionReport, SlotState } from './engine';
 
 export type { CompletenessReport, SectionReport, SlotState };
@@ -136,4 +136,33 @@ export interface ValidateTitleParams {
 export namespace ValidateTitleRequest {
   export const method = 'rfc/validateTitle';
   export const type = new RequestType<ValidateTitleParams, string | null, void>(method);
+}
+
+/** One RFC of the workspace index, as the RFCs view lists it. */
+export interface RfcListEntry {
+  uri: string;
+  /** The RFC number from the metadata line (or the file name); absent when it has none. */
+  number?: string;
+  title: string;
+  /** The Status line's value; absent when missing or still a placeholder. */
+  status?: string;
+  percent: number;
+  /** How many problems the engine reports for it. */
+  problems: number;
+}
+
+export interface ListRfcsResult {
+  rfcs: RfcListEntry[];
+}
+
+/** `rfc/listRfcs`: every RFC the server has indexed in the workspace. */
+export namespace ListRfcsRequest {
+  export const method = 'rfc/listRfcs';
+  export const type = new RequestType0<ListRfcsResult, void>(method);
+}
+
+/** `rfc/indexChanged`: the workspace index changed (debounced); clients refresh their lists. */
+export namespace IndexChangedNotification {
+  export const method = 'rfc/indexChanged';
+  export const type = new NotificationType0(method);
 }

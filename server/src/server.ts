@@ -18,7 +18,7 @@ import { COMPLETION_TRIGGERS, completionItems } from './features/completion';
 import { fixContextFor } from './features/fixContext';
 import { hover } from './features/hover';
 import { defaultTemplate } from './defaultTemplate';
-import { DocumentAnalyses } from './documentAnalyses';
+import { DocumentAnalyses, type DocumentAnalysis } from './documentAnalyses';
 import { insertSectionEdit } from './engine';
 import { prepareNewRfc } from './newRfc/newRfc';
 import {
@@ -35,6 +35,7 @@ import { RfcFileMatcher } from './rfcFiles';
 import { SettingsCache } from './settings';
 import { TeamTemplates } from './teamTemplates';
 import { connectTeamTemplates, openDocumentAt, problemsChangedHandler, watchTemplateFiles } from './templateWatch';
+import { connectWorkspaceIndex, WorkspaceIndex, workspaceIndexCapabilities } from './workspaceIndex';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -69,8 +70,8 @@ const analyses = new DocumentAnalyses(
     isTemplate: (uri, s) => teamTemplates.isTemplate(uri, s),
     matchesRfcFiles: (uri, s) => rfcFiles.matches(uri, s.files),
     publish(result) {
-      const diagnostics = result.isRfc ? toDiagnostics(result.analysis.findings) : teamTemplates.diagnostics(result.uri);
-      void connection.sendDiagnostics({ uri: result.uri, version: result.version, diagnostics });
+      workspaceIndex.documentAnalysed(result);
+      publishDiagnostics(result);
       void connection.sendNotification(AnalysisReadyNotification.type, {
         uri: result.uri,
         version: result.version,
@@ -84,6 +85,25 @@ const analyses = new DocumentAnalyses(
   (uri) => documents.get(uri),
 );
 
+// ---- workspace index and cross-references (server/src/workspaceIndex.ts) ----
+const workspaceIndex = new WorkspaceIndex({
+  settings: settingsFor,
+  template: templateFor,
+  isTemplate: (uri, s) => teamTemplates.isTemplate(uri, s),
+  matchesRfcFiles: (uri, s) => rfcFiles.matches(uri, s.files),
+  progress: () => connection.window.createWorkDoneProgress(),
+  log: (message) => connection.console.error(message),
+});
+/** An open document's diagnostics: its findings and the cross-file ones, or a template's problem. */
+function publishDiagnostics(result: DocumentAnalysis): void {
+  const diagnostics = result.isRfc ? toDiagnostics(workspaceIndex.findingsToPublish(result)) : teamTemplates.diagnostics(result.uri);
+  void connection.sendDiagnostics({ uri: result.uri, version: result.version, diagnostics });
+}
+/** The numbers the document's template series uses elsewhere in the workspace (for "next free number"). */
+const takenNumbers = (result: DocumentAnalysis) =>
+  workspaceIndex.takenNumbers(result.analysis.template.metadata.find((f) => f.kind.type === 'number')?.normalizedKey, result.uri);
+// ---- end of workspace index ----
+
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
   canPullConfiguration = capabilities.workspace?.configuration === true;
@@ -92,6 +112,7 @@ connection.onInitialize((params): InitializeResult => {
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   rfcFiles.setWorkspaceFolders(folders);
   teamTemplates.setWorkspaceFolders(folders);
+  workspaceIndex.setFolders(folders);
   teamTemplates.setTrusted((params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false);
   canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   return {
@@ -101,6 +122,7 @@ connection.onInitialize((params): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
       hoverProvider: true,
+      ...workspaceIndexCapabilities,
       workspace: { workspaceFolders: { supported: true, changeNotifications: clientHasWorkspaceFolders } },
     },
     serverInfo: { name: 'RFC Assistant', version: process.env.RFC_ASSISTANT_VERSION ?? undefined },
@@ -112,6 +134,7 @@ connection.onInitialized(() => {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'rfc' });
   }
   if (canWatchFiles) watchTemplateFiles(connection);
+  void workspaceIndex.start();
   if (clientHasWorkspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       rfcFiles.updateWorkspaceFolders(
@@ -119,6 +142,10 @@ connection.onInitialized(() => {
         event.removed.map((f) => f.uri),
       );
       teamTemplates.updateWorkspaceFolders(
+        event.added.map((f) => f.uri),
+        event.removed.map((f) => f.uri),
+      );
+      workspaceIndex.updateFolders(
         event.added.map((f) => f.uri),
         event.removed.map((f) => f.uri),
       );
@@ -130,6 +157,7 @@ connection.onInitialized(() => {
 connection.onDidChangeConfiguration(() => {
   settings.clear();
   analyses.invalidateAll(documents.keys());
+  workspaceIndex.rescan();
 });
 
 // TextDocuments reports an opened document as changed too; that first "change" must not
@@ -178,7 +206,7 @@ connection.onRequest(NewRfcRequest.type, async (params) => {
     return { error: `the template ${params.templateUri} is outside the workspace folders, and an untrusted workspace reads nothing outside them.` };
   }
   const template = params.templateUri ? defaultTemplate() : await templateFor(scope, await settingsFor(scope));
-  return prepareNewRfc(params, template);
+  return prepareNewRfc(params, template, await workspaceIndex.numberSource());
 });
 
 connection.onRequest(ValidateTitleRequest.type, (params) => validateTitle(params.title) ?? null);
@@ -188,22 +216,27 @@ connection.onRequest(ValidateTitleRequest.type, (params) => validateTitle(params
 connection.onCodeAction(async (params) => {
   const result = await analyses.current(params.textDocument.uri);
   if (!result?.isRfc) return [];
-  return codeActions(result.analysis, params, await fixContextFor(result.uri, result.analysis.template));
+  const context = await fixContextFor(result.uri, result.analysis.template, takenNumbers(result));
+  return codeActions(result.analysis, params, context, workspaceIndex.findingsOf(result));
 });
 
 connection.onCompletion(async (params) => {
   const result = await analyses.current(params.textDocument.uri);
   if (!result?.isRfc) return [];
-  return completionItems(result.analysis, params.position, await fixContextFor(result.uri, result.analysis.template));
+  return completionItems(result.analysis, params.position, await fixContextFor(result.uri, result.analysis.template, takenNumbers(result)));
 });
 
 connection.onHover(async (params) => {
   const result = await analyses.current(params.textDocument.uri);
-  return result?.isRfc ? hover(result.analysis, params.position) : null;
+  return result?.isRfc ? hover(result.analysis, params.position, workspaceIndex.context(result)) : null;
 });
 
 process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error.stack ?? error.message}`));
 
-connectTeamTemplates(connection, documents, analyses, teamTemplates);
+connectTeamTemplates(connection, documents, analyses, teamTemplates, (changes, templatesChanged) => {
+  workspaceIndex.filesChanged(changes);
+  if (templatesChanged) workspaceIndex.rescan();
+});
+connectWorkspaceIndex(connection, documents, analyses, workspaceIndex, publishDiagnostics);
 documents.listen(connection);
 connection.listen();

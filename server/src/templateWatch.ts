@@ -5,26 +5,36 @@
  */
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DidChangeWatchedFilesNotification, type Connection, type TextDocuments } from 'vscode-languageserver/node';
+import { DidChangeWatchedFilesNotification, WatchKind, type Connection, type FileEvent, type TextDocuments } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { DEBOUNCE_MS, type DocumentAnalyses } from './documentAnalyses';
 import { WorkspaceTrustNotification } from './protocol';
 import type { TeamTemplates } from './teamTemplates';
 
-/** Asks the client to report changes to markdown files and `.rfcrc.json` (templates can be any markdown file). */
+/**
+ * Asks the client to report changes to markdown files and `.rfcrc.json` (templates can be
+ * any markdown file; the workspace index reads the RFCs among the markdown files), and
+ * deletions of anything: a deleted or renamed folder is reported as one event for the
+ * folder, not for the RFCs in it.
+ */
 export function watchTemplateFiles(connection: Connection): void {
   void connection.client
     .register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/.rfcrc.json' }],
+      watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/.rfcrc.json' }, { globPattern: '**/*', kind: WatchKind.Delete }],
     })
     .catch((error: unknown) => connection.console.error(`Could not watch template files: ${(error as Error).message}`));
 }
 
+/**
+ * `filesChanged` also receives every watched-file event (the workspace index's), and
+ * whether a template or `.rfcrc.json` was among them.
+ */
 export function connectTeamTemplates(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
   analyses: DocumentAnalyses,
   templates: TeamTemplates,
+  filesChanged?: (changes: FileEvent[], templatesChanged: boolean) => void,
 ): void {
   let timer: NodeJS.Timeout | undefined;
   /** Re-analyses every open document, once for a burst of changes. */
@@ -37,7 +47,9 @@ export function connectTeamTemplates(
   };
 
   connection.onDidChangeWatchedFiles((params) => {
-    if (templates.filesChanged(params.changes.map((c) => c.uri))) reanalyse(0);
+    const templatesChanged = templates.filesChanged(params.changes.map((c) => c.uri));
+    if (templatesChanged) reanalyse(0);
+    filesChanged?.(params.changes, templatesChanged);
   });
   // A template open in the editor is read from the editor, so its edits count at once.
   documents.onDidChangeContent((e) => {

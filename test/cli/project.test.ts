@@ -1,17 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { cliBundle } from '../support/paths';
+import { rfcLint } from './run';
 
 const RFC_TEMPLATE = '# RFC: [Feature Name]\n\n**RFC Number**: [YYYY-XXX]\n\n## Summary\n[What]\n\n## Design\n[How]\n\n## Appendix (optional)\n[More]\n';
 const ADR_TEMPLATE = '# ADR: [Decision]\n\n**ADR Number**: [NNNN]\n\n## Context\n[Forces]\n\n## Decision\n[What we decided]\n';
-
-function rfcLint(args: string[], cwd: string) {
-  const run = spawnSync(process.execPath, [cliBundle, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 /** `path:line:column severity rule` of each finding line, without the messages. */
 function findings(stdout: string): string[] {

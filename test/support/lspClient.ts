@@ -27,6 +27,7 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  WorkDoneProgressCreateRequest,
   WorkspaceFoldersRequest,
   type DocumentSymbol,
   type FileEvent,
@@ -34,6 +35,7 @@ import {
   type Registration,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type ProgressToken,
   type Range,
   type SymbolInformation,
   type TextDocumentContentChangeEvent,
@@ -62,6 +64,14 @@ export interface StartOptions {
   watchedFilesSupport?: boolean;
   /** `initializationOptions` sent in `initialize` (e.g. `{ trusted: false }`). */
   initializationOptions?: unknown;
+  /** Advertise `window.workDoneProgress` (server-initiated progress), as VS Code does; default false. */
+  workDoneProgress?: boolean;
+}
+
+/** A `$/progress` notification: its token and value (`{ kind: 'begin' | 'report' | 'end', ... }`). */
+export interface ProgressParams {
+  token: ProgressToken;
+  value: { kind: 'begin' | 'report' | 'end'; title?: string; message?: string; percentage?: number; cancellable?: boolean };
 }
 
 /** One recorded server-to-client notification, with when it arrived. */
@@ -114,6 +124,12 @@ export class LspClient {
   readonly configurationRequests: (string | undefined)[][] = [];
   /** Every capability the server registered with `client/registerCapability`. */
   readonly registrations: Registration[] = [];
+  /** The tokens of every `window/workDoneProgress/create` request received. */
+  readonly progressTokens: ProgressToken[] = [];
+  /** Every `$/progress` notification received. */
+  readonly progress: Received<ProgressParams>[] = [];
+  /** Every notification of the methods recorded with `recordNotifications` (e.g. `rfc/indexChanged`). */
+  readonly notifications: Received<{ method: string; params: unknown }>[] = [];
   /** The workspace folder URIs, as announced in `initialize` and later changes. */
   workspaceFolders: string[] = [];
   /** Exit code (or signal) once the server process has ended. */
@@ -122,11 +138,14 @@ export class LspClient {
   private readonly documents = new Map<string, TextDocument>();
   private readonly diagnosticWaiters = new Set<Waiter<PublishDiagnosticsParams>>();
   private readonly readyWaiters = new Set<Waiter<AnalysisReadyParams>>();
+  private readonly progressWaiters = new Set<Waiter<ProgressParams>>();
+  private readonly notificationWaiters = new Set<Waiter<{ method: string; params: unknown }>>();
   private readonly exited: Promise<void>;
   private connectionError: Error | undefined;
   /** Notification counts at the last document or settings change; waits look from there on. */
   private markDiagnostics = 0;
   private markReady = 0;
+  private markNotifications = 0;
 
   private constructor(
     private readonly child: ChildProcess,
@@ -143,6 +162,8 @@ export class LspClient {
         const error = new Error(`the language server exited (code ${code}, signal ${signal})${this.context()}`);
         for (const w of this.diagnosticWaiters) w.reject(error);
         for (const w of this.readyWaiters) w.reject(error);
+        for (const w of this.progressWaiters) w.reject(error);
+        for (const w of this.notificationWaiters) w.reject(error);
         resolve();
       });
     });
@@ -167,6 +188,14 @@ export class LspClient {
       this.analysisReady.push(entry);
       settle(this.readyWaiters, entry);
     });
+    connection.onRequest(WorkDoneProgressCreateRequest.type, (params) => {
+      this.progressTokens.push(params.token);
+    });
+    connection.onNotification('$/progress', (params: ProgressParams) => {
+      const entry = { params, at: performance.now(), index: this.progress.length };
+      this.progress.push(entry);
+      settle(this.progressWaiters, entry);
+    });
     connection.onNotification(LogMessageNotification.type, (params) => {
       this.logMessages.push(params.message);
     });
@@ -174,6 +203,7 @@ export class LspClient {
       this.logMessages.push(params.message);
     });
     connection.onError(([error]) => (this.connectionError ??= error));
+    this.recordNotifications('rfc/indexChanged');
     connection.listen();
   }
 
@@ -193,6 +223,7 @@ export class LspClient {
           workspaceFolders: folders.map((uri, i) => ({ uri, name: `folder${i}` })),
           initializationOptions: options.initializationOptions,
           capabilities: {
+            window: { workDoneProgress: options.workDoneProgress ?? false },
             workspace: {
               configuration: options.configuration ?? true,
               workspaceFolders: options.workspaceFolderSupport ?? true,
@@ -349,6 +380,31 @@ export class LspClient {
     }).then((r) => r.params);
   }
 
+  /** Resolves with the first `$/progress` notification (from index `since`, default all) that satisfies `predicate`. */
+  waitForProgress(predicate: (params: ProgressParams) => boolean, timeoutMs = DEFAULT_TIMEOUT_MS, since = 0): Promise<ProgressParams> {
+    return this.waitFor(this.progress, this.progressWaiters, predicate, since, timeoutMs, () => {
+      return `no matching $/progress within ${timeoutMs} ms; saw: ${JSON.stringify(this.progress.map((p) => p.params))}`;
+    }).then((r) => r.params);
+  }
+
+  /** Records the server's notifications of these methods in `notifications`. */
+  recordNotifications(...methods: string[]): void {
+    for (const method of methods) {
+      this.connection.onNotification(method, (params: unknown) => {
+        const entry = { params: { method, params }, at: performance.now(), index: this.notifications.length };
+        this.notifications.push(entry);
+        settle(this.notificationWaiters, entry);
+      });
+    }
+  }
+
+  /** Resolves with the first recorded notification of `method` at or after index `since` (default: from the last change sent). */
+  waitForNotification(method: string, since = this.markNotifications, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<unknown> {
+    return this.waitFor(this.notifications, this.notificationWaiters, (n) => n.method === method, since, timeoutMs, () => {
+      return `no ${method} notification within ${timeoutMs} ms since #${since}; saw ${this.notifications.length} notifications`;
+    }).then((r) => r.params.params);
+  }
+
   /** The publishes recorded for one document, in arrival order. */
   publishesFor(uri: string): PublishDiagnosticsParams[] {
     return this.diagnostics.filter((d) => d.params.uri === uri).map((d) => d.params);
@@ -447,6 +503,7 @@ export class LspClient {
   private mark(): void {
     this.markDiagnostics = this.diagnostics.length;
     this.markReady = this.analysisReady.length;
+    this.markNotifications = this.notifications.length;
   }
 
   private notify<P>(type: { method: string }, params: P): void {

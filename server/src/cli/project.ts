@@ -24,7 +24,8 @@ export class CliProject {
   /** Problems with the configuration file or a template, each once; the built-in template stands in. */
   readonly problems: string[] = [];
   private readonly templates = new Map<string, TemplateModel>();
-  private readonly files: string[];
+  private readonly files: Set<string>;
+  private discovery: TemplateChoice | null | undefined;
 
   constructor(private readonly folder: string) {
     const file = path.join(folder, PROJECT_CONFIG_FILE);
@@ -39,12 +40,13 @@ export class CliProject {
       }
     }
     this.settings = mergeSettings(defaultSettings, config);
-    this.files = templateFiles(folder, this.settings);
+    this.files = new Set(templateFiles(folder, this.settings));
   }
 
-  /** The template a file follows. */
-  templateFor(file: string): TemplateModel {
-    const choice = configuredTemplate(this.relative(file), this.folder, this.settings) ?? discoveryCandidates(this.folder, this.settings).find((c) => existsSync(c.path));
+  /** The template a file follows; for unnamed standard input (undefined), only `template` and discovery apply. */
+  templateFor(file: string | undefined): TemplateModel {
+    const relative = file === undefined ? undefined : this.relative(file);
+    const choice = configuredTemplate(relative, this.folder, this.settings) ?? this.discovered();
     if (!choice) return defaultTemplate();
     let template = this.templates.get(choice.path);
     if (!template) {
@@ -54,9 +56,15 @@ export class CliProject {
     return template;
   }
 
+  /** The discovered template (`.rfc/template.md`, `<directory>/0000-template.md`), looked for once per run. */
+  private discovered(): TemplateChoice | undefined {
+    if (this.discovery === undefined) this.discovery = discoveryCandidates(this.folder, this.settings).find((c) => existsSync(c.path)) ?? null;
+    return this.discovery ?? undefined;
+  }
+
   /** A team template is not an RFC: it is never checked. */
   isTemplate(file: string): boolean {
-    return this.files.includes(path.resolve(file));
+    return this.files.has(path.resolve(file));
   }
 
   private load(choice: TemplateChoice): TemplateModel {
@@ -72,7 +80,7 @@ export class CliProject {
   }
 
   /** The path relative to the project folder, `/`-separated; the absolute path (no leading `/`) outside it. */
-  private relative(file: string): string {
+  relative(file: string): string {
     const relative = path.relative(this.folder, path.resolve(file));
     const inside = relative !== '' && relative !== '..' && !relative.startsWith('..' + path.sep) && !path.isAbsolute(relative);
     return (inside ? relative : path.resolve(file)).split(path.sep).join('/').replace(/^\/+/, '');

@@ -17,3 +17,19 @@ export { completionsAt, type Suggestion } from './completions';
 export { acceptedForms, hoverAt, type HoverInfo } from './hover';
 export { applyRuleSettings, lifecycleOfStatus, type Lifecycle } from './lifecycle';
 export { insertAllMissingSections, quickFixesFor, type FixContext, type QuickFix } from './quickFixes';
+export {
+  applyAnalysisSettings,
+  applyFindingFilter,
+  fileNameNumber,
+  findingFilterOf,
+  indexEntryOf,
+  mentionsOf,
+  numberKey,
+  numberOf,
+  workspaceFindings,
+  workspaceView,
+  type FindingFilter,
+  type RfcIndexEntry,
+  type RfcMention,
+  type WorkspaceView,
+} from './workspace';

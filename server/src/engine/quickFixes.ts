@@ -33,7 +33,7 @@ export function quickFixesFor(analysis: Analysis, finding: Finding, context: Fix
     if (all && missingSectionsOf(analysis).length > 1) fixes.push({ ...all, kind: 'quickfix' });
   }
   const metadata = metadataLineOf(analysis, finding);
-  if (metadata && (finding.ruleId === 'metadata' || finding.ruleId === 'placeholder')) fixes.push(...metadataFixes(metadata.line, metadata.field, context));
+  if (metadata && (finding.ruleId === 'metadata' || finding.ruleId === 'placeholder' || finding.ruleId === 'duplicate-number')) fixes.push(...metadataFixes(metadata.line, metadata.field, context));
   if (finding.ruleId === 'empty-section') {
     const heading = analysis.headings.find((h) => h.line === finding.range.start.line);
     if (heading) {

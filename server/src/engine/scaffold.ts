@@ -78,10 +78,11 @@ export interface ExistingRfc {
 
 /**
  * The next free RFC number for a year: one more than the highest number of that year
- * found in the file names (`2026-004-title.md`) and in the metadata lines of the files.
- * The number's shape follows the template's mask (YYYY-XXX gives 2026-005).
+ * found in the file names (`2026-004-title.md`) and in the metadata lines of the files,
+ * and among `taken` (numbers known to be in use elsewhere: the workspace index, numbers
+ * already handed out). The number's shape follows the template's mask (YYYY-XXX gives 2026-005).
  */
-export function nextRfcNumber(template: TemplateModel, existing: readonly ExistingRfc[], year: number): string {
+export function nextRfcNumber(template: TemplateModel, existing: readonly ExistingRfc[], year: number, taken: readonly string[] = []): string {
   const field = template.metadata.find((f) => f.kind.type === 'number');
   const mask = field?.kind.type === 'number' ? field.kind.mask : 'YYYY-NNN';
   const digits = mask.split(/[-_./]/).pop()?.length ?? 3;
@@ -98,6 +99,10 @@ export function nextRfcNumber(template: TemplateModel, existing: readonly Existi
       const m = pattern.exec(candidate);
       if (m && Number(m[1]) === year) highest = Math.max(highest, Number(m[2]));
     }
+  }
+  for (const number of taken) {
+    const m = pattern.exec(number.trim());
+    if (m && Number(m[1]) === year) highest = Math.max(highest, Number(m[2]));
   }
   return `${year}${separator}${String(highest + 1).padStart(digits, '0')}`;
 }

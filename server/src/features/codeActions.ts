@@ -6,9 +6,10 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.rfc`;
 
 /**
  * Code actions for RFC diagnostics in the requested range: the engine's quick fixes for
- * each, and "Insert all missing sections" as `source.fixAll.rfc`.
+ * each, and "Insert all missing sections" as `source.fixAll.rfc`. `findings` are the
+ * document's findings as published (the cross-file rules' included).
  */
-export function codeActions(analysis: Analysis, params: CodeActionParams, context: FixContext): CodeAction[] {
+export function codeActions(analysis: Analysis, params: CodeActionParams, context: FixContext, findings: readonly Finding[] = analysis.findings): CodeAction[] {
   const uri = params.textDocument.uri;
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
@@ -16,7 +17,7 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, contex
   if (wants(CodeActionKind.QuickFix)) {
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== 'rfc') continue;
-      const finding = findingOf(analysis, diagnostic);
+      const finding = findingOf(findings, diagnostic);
       if (!finding) continue;
       for (const fix of quickFixesFor(analysis, finding, context)) actions.push(toCodeAction(uri, fix, CodeActionKind.QuickFix, [diagnostic]));
     }
@@ -31,14 +32,14 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, contex
 }
 
 /** The current finding a diagnostic stands for (same rule and range). */
-function findingOf(analysis: Analysis, diagnostic: Diagnostic): Finding | undefined {
+function findingOf(findings: readonly Finding[], diagnostic: Diagnostic): Finding | undefined {
   const same = (a: Finding) =>
     a.ruleId === diagnostic.code &&
     a.range.start.line === diagnostic.range.start.line &&
     a.range.start.character === diagnostic.range.start.character &&
     a.range.end.line === diagnostic.range.end.line &&
     a.range.end.character === diagnostic.range.end.character;
-  return analysis.findings.find(same);
+  return findings.find(same);
 }
 
 function toCodeAction(uri: string, fix: QuickFix, kind: string, diagnostics: Diagnostic[]): CodeAction {

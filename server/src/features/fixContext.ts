@@ -11,11 +11,12 @@ export function today(now = new Date()): string {
 
 /**
  * What fixes and completions need beyond the document: today's date and the next free RFC
- * number, from the other RFCs in the document's folder (the year and 001 when it has none).
+ * number, from the other RFCs in the document's folder and `taken` (the other RFCs' numbers
+ * in the workspace index), the year and 001 when there are none.
  */
-export async function fixContextFor(uri: string, template: TemplateModel): Promise<FixContext> {
+export async function fixContextFor(uri: string, template: TemplateModel, taken: readonly string[] = []): Promise<FixContext> {
   const date = today();
   const parsed = URI.parse(uri);
   const others = parsed.scheme === 'file' ? (await readExistingRfcs(dirname(parsed.fsPath))).filter((r) => r.fileName !== basename(parsed.fsPath)) : [];
-  return { today: date, nextNumber: nextRfcNumber(template, others, Number(date.slice(0, 4))) };
+  return { today: date, nextNumber: nextRfcNumber(template, others, Number(date.slice(0, 4)), taken) };
 }

@@ -1,6 +1,6 @@
 // The fixture workspace of the real-editor tests, copied fresh for each run (tests create
-// files in it): test/e2e/workspace plus the template, a complete RFC and the template
-// without its Security Considerations section.
+// files in it): test/e2e/workspace plus the template, a complete RFC (and the RFC it
+// mentions) and the template without its Security Considerations section.
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

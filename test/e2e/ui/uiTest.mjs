@@ -80,7 +80,8 @@ export async function runUiTest({ context, url, screenshots, record }) {
     await input.fill('Ana Costa');
     await page.keyboard.press('Enter');
     const year = new Date().getFullYear();
-    await page.locator('.tabs-container .tab.active', { hasText: `${year}-001-screenshot-demo.md` }).waitFor({ timeout: TIMEOUT });
+    // The number follows every RFC of the workspace (docs/2026-002-rate-limiting.md in 2026).
+    await page.locator('.tabs-container .tab.active', { hasText: new RegExp(`${year}-\\d{3}-screenshot-demo\\.md`) }).waitFor({ timeout: TIMEOUT });
     await statusItem.first().waitFor({ timeout: TIMEOUT });
     await page.screenshot({ path: join(screenshots, 'workbench.png') });
   });

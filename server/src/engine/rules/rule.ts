@@ -2,6 +2,8 @@ import type { ParsedChunk } from '../chunk';
 import type { DocumentFacts } from '../facts';
 import type { TemplateModel } from '../template';
 import type { FindingData, Range, Severity } from '../types';
+import type { RfcIndexEntry } from '../workspace/entry';
+import type { WorkspaceView } from '../workspace/view';
 
 /** What a rule reports; the analysis adds the rule id and applies the user's severity. */
 export interface RuleReport {
@@ -46,7 +48,16 @@ export interface DocumentRule extends RuleBase {
   check(facts: DocumentFacts, report: Report): void;
 }
 
-export type Rule = SectionRule | DocumentRule;
+/**
+ * A rule across the RFCs of a workspace: it reads one RFC's index entry and the others'
+ * (workspace/findings.ts runs these; the document analysis does not).
+ */
+export interface WorkspaceRule extends RuleBase {
+  scope: 'workspace';
+  check(entry: RfcIndexEntry, workspace: WorkspaceView, report: Report): void;
+}
+
+export type Rule = SectionRule | DocumentRule | WorkspaceRule;
 
 /** The "where the RFC starts" range used by document rules that have no better place. */
 export function titleRange(facts: DocumentFacts): Range {

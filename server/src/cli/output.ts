@@ -1,0 +1,49 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { once } from 'node:events';
+import { InputError } from './errors';
+import { printable, readReason } from './paths';
+
+/** Pieces are joined up to this size before each write. */
+const BATCH = 64 * 1024;
+
+/**
+ * Writes the report's pieces to standard output, or with --output to that file (created or
+ * replaced; the only file rfc-lint ever writes). Throws InputError naming a file that
+ * cannot be written.
+ */
+export async function writeReport(pieces: Iterable<string>, file: string | undefined): Promise<void> {
+  if (file === undefined) {
+    for (const batch of batches(pieces)) {
+      if (!process.stdout.write(batch)) await once(process.stdout, 'drain');
+    }
+    return;
+  }
+  let fd: number;
+  try {
+    fd = openSync(file, 'w');
+  } catch (error) {
+    throw new InputError(`cannot write '${printable(file)}': ${readReason(error)}`);
+  }
+  try {
+    for (const batch of batches(pieces)) writeSync(fd, batch);
+  } catch (error) {
+    throw new InputError(`cannot write '${printable(file)}': ${readReason(error)}`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function* batches(pieces: Iterable<string>): Iterable<string> {
+  let pending: string[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    pending.push(piece);
+    size += piece.length;
+    if (size >= BATCH) {
+      yield pending.join('');
+      pending = [];
+      size = 0;
+    }
+  }
+  if (pending.length > 0) yield pending.join('');
+}

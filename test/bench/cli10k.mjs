@@ -1,0 +1,149 @@
+// `npm run bench:cli`: rfc-lint over 10,000 generated RFCs. Prints each run's wall time
+// and peak memory (maximum resident set size): from /usr/bin/time -v where it exists, else
+// from a --require hook that reports process.resourceUsage().maxRSS as the CLI exits.
+//
+//   node test/bench/cli10k.mjs [--files N] [--keep]
+//
+// The RFCs follow the built-in template, varied from examples/2026-002-rate-limiting.md:
+// 5–10 KB each, every status, some with missing sections, placeholders, mentions of other
+// RFCs (a few unknown), duplicate numbers and file names whose number differs.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cli = join(repo, 'dist', 'cli.js');
+const argv = process.argv.slice(2);
+const count = argv.includes('--files') ? Number(argv[argv.indexOf('--files') + 1]) : 10_000;
+const keep = argv.includes('--keep');
+if (!existsSync(cli)) {
+  console.error('dist/cli.js is missing: run `npm run build` first.');
+  process.exit(2);
+}
+
+/** A small seeded PRNG (mulberry32), so every run lints the same RFCs. */
+function prng(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = prng(20260301);
+const pick = (list) => list[Math.floor(random() * list.length)];
+const chance = (p) => random() < p;
+
+const base = readFileSync(join(repo, 'examples', '2026-002-rate-limiting.md'), 'utf8');
+const STATUSES = ['Draft', 'Under Review', 'Approved', 'Implemented'];
+const TOPICS = ['rate limiting', 'search caching', 'billing events', 'audit logs', 'feature flags', 'tenant isolation', 'email delivery', 'schema migrations'];
+const numberOf = (i) => `${2015 + Math.floor(i / 1000)}-${String((i % 1000) + 1).padStart(3, '0')}`;
+
+/** Splits markdown into its level-3 (and level-2) blocks so sections can be dropped or repeated. */
+function sections(text) {
+  return text.split(/\n(?=#{2,3} )/);
+}
+
+function generate(i) {
+  const number = chance(0.01) && i > 0 ? numberOf(i - 1) : numberOf(i);
+  const fileNumber = chance(0.02) ? numberOf(i + 5000) : numberOf(i);
+  const topic = pick(TOPICS);
+  const status = pick(STATUSES);
+  let parts = sections(base);
+  parts[0] = parts[0]
+    .replace(/^# RFC: .*$/m, `# RFC: ${topic[0].toUpperCase()}${topic.slice(1)} ${i}`)
+    .replace(/^\*\*RFC Number\*\*: .*$/m, `**RFC Number**: ${number}`)
+    .replace(/^\*\*Status\*\*: .*$/m, `**Status**: ${status}`);
+  // Here and there a subsection is cut short or left out.
+  for (let d = 0, n = Math.floor(random() * 4); d < n; d++) {
+    const k = 2 + Math.floor(random() * (parts.length - 3));
+    if (!parts[k].startsWith('### ')) continue;
+    if (chance(0.2)) parts.splice(k, 1);
+    else parts[k] = parts[k].slice(0, parts[k].indexOf('\n') + 1) + 'Covered in the summary above.\n';
+  }
+  // 5–10 KB: a draft stops before its last sections; a long RFC weighs more alternatives.
+  const target = 5120 + random() * 5120;
+  const size = () => parts.reduce((n, p) => n + p.length + 1, 0);
+  while (size() > target && parts.length > 8) parts.splice(parts.length - 2, 1);
+  const alternatives = parts.findIndex((p) => p.startsWith('### Alternative 2'));
+  for (let a = 3; size() < target && alternatives > 0 && a < 20; a++) {
+    parts.splice(alternatives + 1, 0, parts[alternatives].replace('Alternative 2', `Alternative ${a}`));
+  }
+  let text = parts.join('\n');
+  if (chance(0.15)) text = text.replace(/^(## Summary\n)[^\n]+/m, '$1[One paragraph executive summary of the proposal]');
+  if (chance(0.1)) text = text.replace(/^(### Non-Goals\n)/m, '$1- [What this RFC deliberately does not do]\n');
+  const mentions = [];
+  for (let m = 0, n = Math.floor(random() * 4); m < n; m++) mentions.push(`RFC ${numberOf(Math.floor(random() * count))}`);
+  if (chance(0.03)) mentions.push('RFC 1999-001');
+  if (mentions.length > 0) text = text.replace(/^(## Summary\n[^\n]*)/m, `$1 It builds on ${mentions.join(', ')}.`);
+  text = text.replace(/\[RFC 2025-031: Gateway upgrade\]\([^)]*\)/, `[RFC ${numberOf(Math.max(0, i - 1))}: Earlier work](./${numberOf(Math.max(0, i - 1))}.md)`);
+  return { name: `${fileNumber}-${topic.replace(/ /g, '-')}-${i}.md`, text };
+}
+
+const root = mkdtempSync(join(tmpdir(), 'rfc-lint-bench-'));
+const folder = join(root, 'rfcs');
+mkdirSync(folder);
+let bytes = 0;
+let smallest = Infinity;
+let largest = 0;
+const started = Date.now();
+const names = [];
+for (let i = 0; i < count; i++) {
+  const { name, text } = generate(i);
+  names.push(name);
+  writeFileSync(join(folder, name), text);
+  const size = Buffer.byteLength(text);
+  bytes += size;
+  smallest = Math.min(smallest, size);
+  largest = Math.max(largest, size);
+}
+console.log(`generated ${count} RFCs in ${root} (${(bytes / 1024 / 1024).toFixed(1)} MB, ${(smallest / 1024).toFixed(1)}–${(largest / 1024).toFixed(1)} KB each) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+const timeBinary = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const hook = join(root, 'max-rss-hook.cjs');
+writeFileSync(hook, "process.on('exit', () => process.stderr.write(`\\nmaxRSS-kB ${process.resourceUsage().maxRSS}\\n`));\n");
+
+/** Runs rfc-lint in the generated folder; returns wall seconds, peak RSS in MB, exit code and output size. */
+function measure(label, args) {
+  const node = [process.execPath, ...(timeBinary ? [] : ['--require', hook]), cli, ...args];
+  const command = timeBinary ? [timeBinary, '-v', ...node] : node;
+  const out = join(root, `out-${label}`);
+  const start = process.hrtime.bigint();
+  const run = spawnSync(command[0], command.slice(1), { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1024 * 1024 * 1024 });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  writeFileSync(out, run.stdout ?? '');
+  const stderr = run.stderr ?? '';
+  const rssKb = Number((timeBinary ? /Maximum resident set size \(kbytes\): (\d+)/ : /maxRSS-kB (\d+)/).exec(stderr)?.[1] ?? NaN);
+  const reportBytes = args.includes('--output') ? statSync(join(root, args[args.indexOf('--output') + 1])).size : Buffer.byteLength(run.stdout ?? '');
+  const summary = (run.stdout ?? '').trimEnd().split('\n').pop();
+  console.log(
+    `${label.padEnd(28)} ${wall.toFixed(2).padStart(6)} s  ${(rssKb / 1024).toFixed(0).padStart(5)} MB peak RSS  exit ${run.status}  ${(reportBytes / 1024 / 1024).toFixed(1)} MB report` +
+      (label === 'text' ? `\n  ${summary}` : ''),
+  );
+  if (run.status !== 0 && run.status !== 1) console.error(stderr.split('\n').slice(0, 5).join('\n'));
+  return { wall, rssKb };
+}
+
+console.log(`peak memory from ${timeBinary ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS'}; ${process.version}`);
+measure('text', []);
+measure('text --report', ['--report']);
+measure('json --output', ['--format', 'json', '--output', 'report.json']);
+measure('sarif --output', ['--format', 'sarif', '--output', 'report.sarif']);
+measure('github', ['--format', 'github']);
+
+// --changed-since: ten RFCs changed since the last commit, the other RFCs read for the cross-file rules.
+const git = (...args) => spawnSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: root, encoding: 'utf8' });
+if (git('init', '-q').status === 0 && git('add', 'rfcs').status === 0 && git('commit', '-q', '-m', 'RFCs').status === 0) {
+  for (let i = 0; i < 10; i++) {
+    const file = join(folder, names[i * Math.floor(count / 10)]);
+    writeFileSync(file, readFileSync(file, 'utf8') + '\nOne more line.\n');
+  }
+  measure('--changed-since HEAD (10)', ['--changed-since', 'HEAD']);
+} else {
+  console.log('--changed-since: skipped (git is not available)');
+}
+
+if (keep) console.log(`kept ${root}`);
+else rmSync(root, { recursive: true, force: true });

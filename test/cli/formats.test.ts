@@ -1,0 +1,287 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { allRules } from '../../server/src/engine';
+import { cliBundle, repoRoot } from '../support/paths';
+import { PROJECT, rfcLint, Scratch } from './run';
+
+const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** The official SARIF 2.1.0 schema as @microsoft/jest-sarif ships it (2.1.0-rtm.5, JSON Schema draft-04). */
+function sarifValidator() {
+  const file = path.join(path.dirname(require.resolve('@microsoft/jest-sarif/package.json')), 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
+  // unicodeRegExp off: the schema's language pattern is not a valid regular expression in unicode mode.
+  const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv);
+  return ajv.compile(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+/** schemas/rfc-lint-report.schema.json, strictly (draft-07). */
+export function reportValidator() {
+  const ajv = new Ajv({ allErrors: true, strict: true });
+  addFormats(ajv);
+  return ajv.compile(JSON.parse(readFileSync(path.join(repoRoot, 'schemas', 'rfc-lint-report.schema.json'), 'utf8')));
+}
+
+const FINDING_LINES = [
+  "rfcs/2026-002-retries.md:3:17 error duplicate-number RFC number 2026-002 is also used by 2026-003-limits.md: give one of them a new number.",
+  "rfcs/2026-002-retries.md:7:1 info placeholder Unfilled placeholder [One paragraph on what and why]: replace it with this RFC's own text.",
+  'rfcs/2026-002-retries.md:10:25 warning unknown-reference No RFC in the workspace has the number 2026-009: check the number, or add that RFC to the workspace.',
+  'rfcs/2026-003-limits.md:3:17 error duplicate-number RFC number 2026-002 is also used by 2026-002-retries.md: give one of them a new number.',
+  'rfcs/2026-003-limits.md:3:17 warning number-mismatch The file name says 2026-003 but the RFC number is 2026-002: rename the file or correct the number.',
+  "rfcs/2026-003-limits.md:6:1 warning missing-section Missing section 'Design' of the RFC: add '## Design' after 'Summary'.",
+];
+
+/** The findings of PROJECT as [file, ruleId, severity, message, line, column, endLine, endColumn]. */
+const FINDINGS: [string, string, string, string, number, number, number, number][] = [
+  ['rfcs/2026-002-retries.md', 'duplicate-number', 'error', 'RFC number 2026-002 is also used by 2026-003-limits.md: give one of them a new number.', 3, 17, 3, 25],
+  ['rfcs/2026-002-retries.md', 'placeholder', 'information', "Unfilled placeholder [One paragraph on what and why]: replace it with this RFC's own text.", 7, 1, 7, 32],
+  ['rfcs/2026-002-retries.md', 'unknown-reference', 'warning', 'No RFC in the workspace has the number 2026-009: check the number, or add that RFC to the workspace.', 10, 25, 10, 37],
+  ['rfcs/2026-003-limits.md', 'duplicate-number', 'error', 'RFC number 2026-002 is also used by 2026-002-retries.md: give one of them a new number.', 3, 17, 3, 25],
+  ['rfcs/2026-003-limits.md', 'number-mismatch', 'warning', 'The file name says 2026-003 but the RFC number is 2026-002: rename the file or correct the number.', 3, 17, 3, 25],
+  ['rfcs/2026-003-limits.md', 'missing-section', 'warning', "Missing section 'Design' of the RFC: add '## Design' after 'Summary'.", 6, 1, 6, 11],
+];
+
+describe('rfc-lint output formats', () => {
+  const scratch = new Scratch();
+  let project: string;
+  before(() => {
+    project = scratch.folder(PROJECT);
+  });
+  after(() => scratch.remove());
+
+  it('text: path:line:col severity rule message, a line per file and the totals', () => {
+    const run = rfcLint([], project);
+    assert.equal(run.code, 1);
+    assert.equal(run.stderr, '');
+    assert.equal(
+      run.stdout,
+      [
+        ...FINDING_LINES,
+        '',
+        'rfcs/2026-001-queues.md: 100% complete, 0 problems',
+        'rfcs/2026-002-retries.md: 80% complete, 3 problems',
+        'rfcs/2026-003-limits.md: 80% complete, 3 problems',
+        '3 files checked: 2 errors, 3 warnings, 1 info, 0 hints',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('text --report: the table of every RFC in place of the lines per file', () => {
+    const run = rfcLint(['--report'], project);
+    assert.equal(run.code, 1);
+    assert.equal(
+      run.stdout,
+      [
+        ...FINDING_LINES,
+        '',
+        'RFC       Title    Status        Complete  Problems  File',
+        '2026-001  Queues   Approved          100%         0  rfcs/2026-001-queues.md',
+        '2026-002  Retries  Draft              80%         3  rfcs/2026-002-retries.md',
+        '2026-002  Limits   Under Review       80%         3  rfcs/2026-003-limits.md',
+        '3 files checked: 2 errors, 3 warnings, 1 info, 0 hints',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('text: coloured with FORCE_COLOR, plain when NO_COLOR is set too', () => {
+    const coloured = rfcLint(['rfcs/2026-003-limits.md', 'rfcs/2026-002-retries.md'], project, { env: { FORCE_COLOR: '1' } });
+    const e = (code: number, text: string) => `\u001b[${code}m${text}\u001b[0m`;
+    assert.equal(
+      coloured.stdout.split('\n').slice(0, 3).join('\n'),
+      [
+        `rfcs/2026-003-limits.md:3:17 ${e(31, 'error')} ${e(90, 'duplicate-number')} RFC number 2026-002 is also used by 2026-002-retries.md: give one of them a new number.`,
+        `rfcs/2026-003-limits.md:3:17 ${e(33, 'warning')} ${e(90, 'number-mismatch')} The file name says 2026-003 but the RFC number is 2026-002: rename the file or correct the number.`,
+        `rfcs/2026-003-limits.md:6:1 ${e(33, 'warning')} ${e(90, 'missing-section')} Missing section 'Design' of the RFC: add '## Design' after 'Summary'.`,
+      ].join('\n'),
+    );
+    assert.ok(coloured.stdout.includes(`rfcs/2026-002-retries.md:7:1 ${e(34, 'info')} ${e(90, 'placeholder')} Unfilled`), coloured.stdout);
+    assert.ok(coloured.stdout.endsWith(`${e(1, '2 files checked: 2 errors, 3 warnings, 1 info, 0 hints')}\n`), coloured.stdout);
+    const plain = rfcLint(['rfcs/2026-003-limits.md'], project, { env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
+    assert.doesNotMatch(plain.stdout, /\u001b/);
+    const json = rfcLint(['--format', 'json', 'rfcs/2026-003-limits.md'], project, { env: { FORCE_COLOR: '1' } });
+    assert.doesNotMatch(json.stdout, /\u001b/, 'only the text format is coloured');
+  });
+
+  it('text: coloured on a terminal, unless NO_COLOR is set', function () {
+    // util-linux `script` runs the CLI with a pseudo-terminal as its standard output.
+    const onTerminal = (env: Record<string, string>) =>
+      spawnSync('script', ['-qec', `'${process.execPath}' '${cliBundle}' rfcs/2026-003-limits.md`, '/dev/null'], {
+        cwd: project,
+        encoding: 'utf8',
+        env: { ...process.env, FORCE_COLOR: '', NO_COLOR: '', ...env },
+      });
+    const coloured = onTerminal({});
+    if (coloured.error) this.skip();
+    assert.match(coloured.stdout, /3:17 \u001b\[31merror\u001b\[0m \u001b\[90mduplicate-number/);
+    const plain = onTerminal({ NO_COLOR: '1' });
+    assert.match(plain.stdout, /3:17 error duplicate-number/);
+    assert.doesNotMatch(plain.stdout, /\u001b\[/);
+  });
+
+  it('json: the documented report, valid against schemas/rfc-lint-report.schema.json', () => {
+    const run = rfcLint(['--format', 'json'], project);
+    assert.equal(run.code, 1);
+    assert.equal(run.stderr, '');
+    const file = (p: string, number: string, title: string, status: string, lifecycle: string, completeness: number) => {
+      const findings = FINDINGS.filter((f) => f[0] === p).map(([, ruleId, severity, message, line, column, endLine, endColumn]) => ({
+        ruleId,
+        severity,
+        message,
+        line,
+        column,
+        endLine,
+        endColumn,
+      }));
+      const count = (s: string) => findings.filter((f) => f.severity === s).length;
+      return {
+        path: p,
+        rfc: { number, title, status },
+        lifecycle,
+        completeness,
+        counts: { error: count('error'), warning: count('warning'), information: count('information'), hint: count('hint') },
+        findings,
+      };
+    };
+    const expected = {
+      schemaVersion: 1,
+      tool: { name: 'rfc-lint', version },
+      files: [
+        file('rfcs/2026-001-queues.md', '2026-001', 'Queues', 'Approved', 'approved', 100),
+        file('rfcs/2026-002-retries.md', '2026-002', 'Retries', 'Draft', 'draft', 80),
+        file('rfcs/2026-003-limits.md', '2026-002', 'Limits', 'Under Review', 'review', 80),
+      ],
+      totals: { files: 3, error: 2, warning: 3, information: 1, hint: 0 },
+      thresholds: { maxWarnings: null, minCompleteness: null },
+      failures: [
+        { reason: 'errors', message: '2 errors' },
+        { reason: 'warnings', message: '3 warnings' },
+      ],
+      runErrors: [],
+      exitCode: 1,
+    };
+    assert.equal(run.stdout, JSON.stringify(expected, null, 2) + '\n');
+    const validate = reportValidator();
+    assert.ok(validate(JSON.parse(run.stdout)), JSON.stringify(validate.errors));
+  });
+
+  it('json: thresholds, failures and read errors are in the report, which stays valid', () => {
+    const folder = scratch.folder({ ...PROJECT, 'rfcs/2026-004-binary.md': '# RFC: \u0000' });
+    const run = rfcLint(['--format=json', '--max-warnings', '5', '--min-completeness', '90', '--report'], folder);
+    assert.equal(run.code, 2);
+    const report = JSON.parse(run.stdout);
+    assert.deepEqual(report.thresholds, { maxWarnings: 5, minCompleteness: 90 });
+    assert.deepEqual(report.failures, [
+      { reason: 'errors', message: '2 errors' },
+      { reason: 'min-completeness', message: '80% complete, below --min-completeness 90%', path: 'rfcs/2026-002-retries.md' },
+      { reason: 'min-completeness', message: '80% complete, below --min-completeness 90%', path: 'rfcs/2026-003-limits.md' },
+    ]);
+    assert.deepEqual(report.runErrors, ["'rfcs/2026-004-binary.md' is not a text file; not checked"]);
+    assert.equal(report.exitCode, 2);
+    const validate = reportValidator();
+    assert.ok(validate(report), JSON.stringify(validate.errors));
+
+    const empty = rfcLint(['--format', 'json'], scratch.folder({}));
+    assert.equal(empty.code, 0);
+    assert.ok(validate(JSON.parse(empty.stdout)), JSON.stringify(validate.errors));
+    assert.equal(empty.stdout, JSON.stringify(JSON.parse(empty.stdout), null, 2) + '\n');
+  });
+
+  it('sarif: SARIF 2.1.0, valid against the official schema', () => {
+    const run = rfcLint(['--format', 'sarif'], project);
+    assert.equal(run.code, 1);
+    assert.equal(run.stderr, '');
+    const expected = {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: 'rfc-lint',
+              version,
+              rules: allRules.map((r) => ({ id: r.id, shortDescription: { text: r.description } })),
+            },
+          },
+          invocations: [{ executionSuccessful: true }],
+          columnKind: 'utf16CodeUnits',
+          results: FINDINGS.map(([uri, ruleId, severity, text, startLine, startColumn, endLine, endColumn]) => ({
+            ruleId,
+            ruleIndex: allRules.findIndex((r) => r.id === ruleId),
+            level: severity === 'information' ? 'note' : severity,
+            message: { text },
+            locations: [{ physicalLocation: { artifactLocation: { uri }, region: { startLine, startColumn, endLine, endColumn } } }],
+          })),
+        },
+      ],
+    };
+    assert.equal(run.stdout, JSON.stringify(expected, null, 2) + '\n');
+    const validate = sarifValidator();
+    assert.ok(validate(JSON.parse(run.stdout)), JSON.stringify(validate.errors));
+    for (const id of ['duplicate-number', 'number-mismatch', 'unknown-reference']) {
+      assert.ok(expected.runs[0].tool.driver.rules.some((r) => r.id === id), `${id} is listed`);
+    }
+  });
+
+  it('sarif: paths outside the current folder are file: URIs, odd names are encoded, read errors are notifications', () => {
+    const outside = scratch.folder({ '2026-001 a,b#c.md': '# RFC: A\n\n**RFC Number**: 2026-001\n' });
+    const folder = scratch.folder({ '.rfc/template.md': PROJECT['.rfc/template.md'], 'rfcs/100% done.md': '# RFC: Done\n', 'rfcs/bin.md': '\u0000' });
+    const run = rfcLint(['-f', 'sarif', 'rfcs', path.join(outside, '2026-001 a,b#c.md')], folder);
+    assert.equal(run.code, 2);
+    const log = JSON.parse(run.stdout);
+    const uris = new Set(log.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri));
+    assert.deepEqual([...uris], ['rfcs/100%25%20done.md', `file://${outside.split(path.sep).map(encodeURIComponent).join('/')}/2026-001%20a,b%23c.md`]);
+    assert.deepEqual(log.runs[0].invocations, [
+      { executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: "'rfcs/bin.md' is not a text file; not checked" } }] },
+    ]);
+    const validate = sarifValidator();
+    assert.ok(validate(log), JSON.stringify(validate.errors));
+  });
+
+  it('github: workflow annotations with GitHub escaping, then the totals', () => {
+    const run = rfcLint(['--format', 'github'], project);
+    assert.equal(run.code, 1);
+    assert.equal(run.stderr, '');
+    assert.equal(
+      run.stdout,
+      [
+        '::error file=rfcs/2026-002-retries.md,line=3,col=17,endLine=3,endColumn=25,title=duplicate-number::RFC number 2026-002 is also used by 2026-003-limits.md: give one of them a new number.',
+        "::notice file=rfcs/2026-002-retries.md,line=7,col=1,endLine=7,endColumn=32,title=placeholder::Unfilled placeholder [One paragraph on what and why]: replace it with this RFC's own text.",
+        '::warning file=rfcs/2026-002-retries.md,line=10,col=25,endLine=10,endColumn=37,title=unknown-reference::No RFC in the workspace has the number 2026-009: check the number, or add that RFC to the workspace.',
+        '::error file=rfcs/2026-003-limits.md,line=3,col=17,endLine=3,endColumn=25,title=duplicate-number::RFC number 2026-002 is also used by 2026-002-retries.md: give one of them a new number.',
+        '::warning file=rfcs/2026-003-limits.md,line=3,col=17,endLine=3,endColumn=25,title=number-mismatch::The file name says 2026-003 but the RFC number is 2026-002: rename the file or correct the number.',
+        "::warning file=rfcs/2026-003-limits.md,line=6,col=1,endLine=6,endColumn=11,title=missing-section::Missing section 'Design' of the RFC: add '## Design' after 'Summary'.",
+        '3 files checked: 2 errors, 3 warnings, 1 info, 0 hints',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('github: escapes % in messages, and , : % in properties; thresholds become error annotations; --report adds the table', () => {
+    const folder = scratch.folder({
+      '.rfc/template.md': PROJECT['.rfc/template.md'],
+      'rfcs/a,b:c%.md': '# RFC: Odd\n\n**RFC Number**: 2026-001\n**Status**: Under Review\n\n## Summary\n100% [Fill: this, in]\n\n## Design\nDone.\n',
+    });
+    const run = rfcLint(['--format', 'github', '--min-completeness', '90', '--max-warnings', '0', '--report'], folder);
+    assert.equal(run.code, 1);
+    assert.equal(run.stderr, '');
+    assert.equal(
+      run.stdout,
+      [
+        "::warning file=rfcs/a%2Cb%3Ac%25.md,line=7,col=6,endLine=7,endColumn=22,title=placeholder::Unfilled placeholder [Fill: this, in]: replace it with this RFC's own text.",
+        '::error title=rfc-lint --max-warnings::1 warning, more than --max-warnings 0 allows',
+        '::error file=rfcs/a%2Cb%3Ac%25.md,title=rfc-lint --min-completeness::80%25 complete, below --min-completeness 90%25',
+        '1 file checked: 0 errors, 1 warning, 0 infos, 0 hints',
+        'RFC       Title  Status        Complete  Problems  File',
+        '2026-001  Odd    Under Review       80%         1  rfcs/a,b:c%.md',
+        '',
+      ].join('\n'),
+    );
+  });
+});

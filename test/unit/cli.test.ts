@@ -1,0 +1,67 @@
+import * as assert from 'node:assert/strict';
+import { parseArgs } from '../../server/src/cli/args';
+import { UsageError } from '../../server/src/cli/errors';
+import { escapeData, escapeProperty, formatGithub } from '../../server/src/cli/formats/github';
+import { artifactUri } from '../../server/src/cli/formats/sarif';
+import { buildReport } from '../../server/src/cli/report';
+import type { LintedFile } from '../../server/src/cli/lint';
+
+describe('rfc-lint arguments', () => {
+  it('reads options in both forms, operands in order, and - as standard input', () => {
+    assert.deepEqual(parseArgs(['rfcs', '--format', 'json', '--max-warnings=3', '-', '--min-completeness', '75.5%', '-o', 'r.json', '--stdin-filename=a.md', '--report', '--changed-since', 'origin/main', '--', '-x.md']), {
+      operands: ['rfcs', '-', '-x.md'],
+      format: 'json',
+      maxWarnings: 3,
+      minCompleteness: 75.5,
+      output: 'r.json',
+      stdinFilename: 'a.md',
+      report: true,
+      changedSince: 'origin/main',
+      help: false,
+      version: false,
+    });
+    assert.deepEqual(parseArgs([]), { operands: [], format: 'text', report: false, help: false, version: false });
+    assert.equal(parseArgs(['-f', 'github']).format, 'github');
+    assert.equal(parseArgs(['-h']).help, true);
+    assert.equal(parseArgs(['-v']).version, true);
+  });
+
+  it('refuses what it cannot use with a UsageError', () => {
+    for (const args of [['-x'], ['--format=yaml'], ['--max-warnings', '1.5'], ['--min-completeness', '-1'], ['--changed-since', '-p'], ['--output'], ['--output=']]) {
+      assert.throws(() => parseArgs(args), UsageError, args.join(' '));
+    }
+  });
+});
+
+describe('rfc-lint formats', () => {
+  it('escapes GitHub workflow command data and properties', () => {
+    assert.equal(escapeData('50% done\r\nnext: a, b'), '50%25 done%0D%0Anext: a, b');
+    assert.equal(escapeProperty('50% done\r\nnext: a, b'), '50%25 done%0D%0Anext%3A a%2C b');
+  });
+
+  it('leaves the columns out of a GitHub annotation over several lines', () => {
+    const file: LintedFile = {
+      path: 'rfcs/a.md',
+      rfc: { number: null, title: 'A', status: null },
+      lifecycle: 'unknown',
+      completeness: 50,
+      findings: [
+        { ruleId: 'placeholder', severity: 'hint', message: 'Two\nlines', range: { start: { line: 1, character: 4 }, end: { line: 2, character: 3 } } },
+        { ruleId: 'metadata', severity: 'error', message: 'One line', range: { start: { line: 3, character: 0 }, end: { line: 3, character: 7 } } },
+      ],
+    };
+    const out = [...formatGithub(buildReport([file], [], {}), { version: '1', color: false, table: false })].join('');
+    assert.equal(
+      out,
+      '::notice file=rfcs/a.md,line=2,endLine=3,title=placeholder::Two%0Alines\n' +
+        '::error file=rfcs/a.md,line=4,col=1,endLine=4,endColumn=8,title=metadata::One line\n' +
+        '1 file checked: 1 error, 0 warnings, 0 infos, 1 hint\n',
+    );
+  });
+
+  it('gives SARIF relative URIs, percent-encoded, and file: URIs outside the current folder', () => {
+    assert.equal(artifactUri('rfcs/2026-001 a#b%.md'), 'rfcs/2026-001%20a%23b%25.md');
+    assert.equal(artifactUri('<stdin>'), '%3Cstdin%3E');
+    assert.equal(artifactUri('/tmp/x y.md'), 'file:///tmp/x%20y.md');
+  });
+});
