@@ -3,6 +3,7 @@ import { isMetadataOnly, readMetadataBlock, type MetadataLine } from './metadata
 import { normalizeHeading } from './normalize';
 import { scanInlinePlaceholders, scanCodePlaceholders, type PlaceholderHit } from './placeholderScan';
 import { readDirectives, type SuppressionDirective } from './suppression';
+import { scanInlineMentions, type RfcMention } from './workspace/mentions';
 
 /**
  * A chunk is one top-level section of a document: from an H1/H2 heading to the next one
@@ -23,6 +24,8 @@ export interface ParsedChunk {
   readonly tables: readonly TableBlock[];
   /** Task list items (`- [ ]`, `- [x]`). */
   readonly tasks: readonly TaskItem[];
+  /** Mentions of other RFCs (`RFC 2026-003`), for the workspace index. */
+  readonly mentions: readonly RfcMention[];
   /** The top-level blocks (paragraphs, headings, lists, quotes, tables, code, HTML), by line span. */
   readonly blocks: readonly BlockSpan[];
   /** Rule results for this chunk, keyed by everything outside the chunk they depend on. */
@@ -166,6 +169,8 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
   const tables: TableBlock[] = [];
   const tasks: TaskItem[] = [];
   const blocks: BlockSpan[] = [];
+  const mentions: RfcMention[] = [];
+  const mentionCursors = new Map<number, number>();
   const cursors = new Map<number, number>();
   let current: ChunkHeading | undefined;
   let contentBlocks = 0;
@@ -254,6 +259,7 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
         const line = token.map ? token.map[0] : rowLine;
         const isTaskItem = tokens[i - 1]?.type === 'paragraph_open' && tokens[i - 2]?.type === 'list_item_open';
         placeholders.push(...scanInlinePlaceholders(token, lines, cursors, isTaskItem, line));
+        scanInlineMentions(token, line, lines, mentionCursors, mentions);
         const task = isTaskItem ? /^\[([ xX])\]\s+(.*)$/.exec(token.content.split('\n')[0]) : null;
         if (task) {
           const source = lines[line] ?? '';
@@ -319,6 +325,7 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
     codeBlocks,
     tables,
     tasks,
+    mentions,
     blocks,
     ruleCache: new Map(),
   };

@@ -1,4 +1,3 @@
-import type { ParsedChunk } from '../chunk';
 import type { DocumentModel } from '../document';
 import { parseMarkdown, type Token } from '../markdown';
 import { lineRange, shiftRange, type Range } from '../types';
@@ -19,19 +18,11 @@ const MENTION = /(?<![\p{L}\p{N}_])rfc(?:[ \u00a0-]|\/)(\d{4}-\d{1,9})(?!\d)/giu
 /** How far past the cursor a text may stand in its source line (escapes and entities are longer there). */
 const SLACK = 256;
 
-/** Per parsed chunk: its mentions, chunk-relative. Chunks are shared between incremental analyses. */
-const cache = new WeakMap<ParsedChunk, RfcMention[]>();
-
-/** Every mention of an RFC in the document, in document order. */
+/** Every mention of an RFC in the document, in document order (found while each chunk was parsed). */
 export function mentionsOf(model: DocumentModel): RfcMention[] {
   const out: RfcMention[] = [];
   for (const { chunk, startLine } of model.chunks) {
-    let mentions = cache.get(chunk);
-    if (!mentions) {
-      mentions = scanChunk(chunk.text, chunk.lines);
-      cache.set(chunk, mentions);
-    }
-    for (const m of mentions) out.push(startLine === 0 ? m : { number: m.number, range: shiftRange(m.range, startLine) });
+    for (const m of chunk.mentions) out.push(startLine === 0 ? m : { number: m.number, range: shiftRange(m.range, startLine) });
   }
   return out;
 }
@@ -41,6 +32,7 @@ export function mentionsOf(model: DocumentModel): RfcMention[] {
  * tables, link texts) and in link targets; never in code spans, code blocks or HTML. Each
  * is placed in its source line from a per-line cursor, as placeholders are, so a mention
  * written twice on a line, or once in a code span and once outside, lands on the right one.
+ * (The chunk parser calls scanInlineMentions on its own tokens; this is for tests.)
  */
 export function scanChunk(text: string, lines: readonly string[]): RfcMention[] {
   const found: RfcMention[] = [];
@@ -48,7 +40,7 @@ export function scanChunk(text: string, lines: readonly string[]): RfcMention[] 
   let rowLine = 0;
   for (const token of parseMarkdown(text)) {
     if (token.type === 'tr_open' && token.map) rowLine = token.map[0];
-    if (token.type === 'inline') scanInline(token, token.map ? token.map[0] : rowLine, lines, cursors, found);
+    if (token.type === 'inline') scanInlineMentions(token, token.map ? token.map[0] : rowLine, lines, cursors, found);
   }
   return found;
 }
@@ -59,7 +51,8 @@ interface OpenLink {
   inText: Set<string>;
 }
 
-function scanInline(inline: Token, firstLine: number, lines: readonly string[], cursors: Map<number, number>, found: RfcMention[]): void {
+/** The mentions of one inline token, appended to `found`; `cursors` is per chunk. */
+export function scanInlineMentions(inline: Token, firstLine: number, lines: readonly string[], cursors: Map<number, number>, found: RfcMention[]): void {
   // An image's alt text is in the image token's own children, not here: it is not prose.
   let line = firstLine;
   const links: OpenLink[] = [];
