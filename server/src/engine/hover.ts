@@ -39,7 +39,7 @@ function headingHover(analysis: Analysis, heading: DocHeading, section: Template
   const parts: string[] = [];
   const where = section.parent ? ` in *${section.parent.name}*` : '';
   parts.push(`**${section.name}**: a template section${where}${section.repeatable ? ' (repeatable: one or more)' : ''}.`);
-  const guidance = [...new Set([...section.guidance, ...section.placeholders.map((p) => p.guidance)])];
+  const guidance = section.guidance;
   if (guidance.length > 0) parts.push(`The template asks for:\n${guidance.map((g) => `- ${g}`).join('\n')}`);
   parts.push(`State: ${state(heading)}.`);
   const missing = section.children.filter((c) => instancesOf(analysis, c).length === 0);

@@ -25,6 +25,8 @@ export interface TemplateModel {
   readonly codePlaceholders: ReadonlySet<string>;
   /** Code blocks of the template without placeholders: examples an author should replace. */
   readonly exampleCode: readonly TemplateExample[];
+  /** The normalised texts of `exampleCode`, for lookup. */
+  readonly exampleCodeTexts: ReadonlySet<string>;
   /** Body rows of the template's tables, normalised: examples an author should replace. */
   readonly exampleRows: ReadonlySet<string>;
 }
@@ -234,6 +236,7 @@ export function buildTemplateModel(text: string): TemplateModel {
     roots: sections.filter((s) => !s.parent),
     codePlaceholders,
     exampleCode,
+    exampleCodeTexts: new Set(exampleCode.map((e) => e.normalized)),
     exampleRows,
   };
 }

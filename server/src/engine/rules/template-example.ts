@@ -30,9 +30,8 @@ export const templateExampleRule: SectionRule = {
 /** Every unchanged template example in a chunk, one per code block or table. */
 export function findTemplateExamples(chunk: ParsedChunk, template: TemplateModel): TemplateExampleHit[] {
   const hits: TemplateExampleHit[] = [];
-  const examples = new Set(template.exampleCode.map((e) => e.normalized));
   for (const block of chunk.codeBlocks) {
-    if (!examples.has(block.normalized)) continue;
+    if (!template.exampleCodeTexts.has(block.normalized)) continue;
     const kind = block.info ? `${block.info.split(/\s/)[0]} block` : 'code block';
     hits.push({
       range: lineRange(block.line, 0, (chunk.lines[block.line] ?? '').trimEnd().length),

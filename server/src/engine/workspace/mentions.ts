@@ -1,5 +1,5 @@
 import type { DocumentModel } from '../document';
-import { parseMarkdown, type Token } from '../markdown';
+import type { Token } from '../markdown';
 import { lineRange, shiftRange, type Range } from '../types';
 
 /** A mention of another RFC by number in an RFC's prose or a link of it. */
@@ -27,31 +27,18 @@ export function mentionsOf(model: DocumentModel): RfcMention[] {
   return out;
 }
 
-/**
- * Finds the mentions of one piece of markdown: in text tokens (prose, headings, lists,
- * tables, link texts) and in link targets; never in code spans, code blocks or HTML. Each
- * is placed in its source line from a per-line cursor, as placeholders are, so a mention
- * written twice on a line, or once in a code span and once outside, lands on the right one.
- * (The chunk parser calls scanInlineMentions on its own tokens; this is for tests.)
- */
-export function scanChunk(text: string, lines: readonly string[]): RfcMention[] {
-  const found: RfcMention[] = [];
-  const cursors = new Map<number, number>();
-  let rowLine = 0;
-  for (const token of parseMarkdown(text)) {
-    if (token.type === 'tr_open' && token.map) rowLine = token.map[0];
-    if (token.type === 'inline') scanInlineMentions(token, token.map ? token.map[0] : rowLine, lines, cursors, found);
-  }
-  return found;
-}
-
 interface OpenLink {
   href: string;
   /** Numbers mentioned in the link's text: the target need not count them again. */
   inText: Set<string>;
 }
 
-/** The mentions of one inline token, appended to `found`; `cursors` is per chunk. */
+/**
+ * The mentions of one inline token, appended to `found` (the chunk parser calls this on its
+ * own tokens): in text (prose, headings, lists, tables, link texts) and link targets; never
+ * in code spans, code blocks or HTML. Each is placed in its source line from a per-line
+ * cursor, as placeholders are, so a mention written twice on a line lands on the right one.
+ */
 export function scanInlineMentions(inline: Token, firstLine: number, lines: readonly string[], cursors: Map<number, number>, found: RfcMention[]): void {
   // An image's alt text is in the image token's own children, not here: it is not prose.
   let line = firstLine;
