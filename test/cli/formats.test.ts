@@ -267,7 +267,7 @@ describe('rfc-lint output formats', () => {
   it('github: escapes % in messages, and , : % in properties; thresholds become error annotations; --report adds the table', () => {
     const folder = scratch.folder({
       '.rfc/template.md': PROJECT['.rfc/template.md'],
-      'rfcs/a,b:c%.md': '# RFC: Odd\n\n**RFC Number**: 2026-001\n**Status**: Under Review\n\n## Summary\n100% [Fill: this, in]\n\n## Design\nDone.\n',
+      'rfcs/a,b:c%.md': '# RFC: Odd\n\n**RFC Number**: 2026-001\n**Status**: Under Review\n\n## Summary\n- 100%: [Fill: this, in]\n\n## Design\nDone.\n',
     });
     const run = rfcLint(['--format', 'github', '--min-completeness', '90', '--max-warnings', '0', '--report'], folder);
     assert.equal(run.code, 1);
@@ -275,7 +275,7 @@ describe('rfc-lint output formats', () => {
     assert.equal(
       run.stdout,
       [
-        "::warning file=rfcs/a%2Cb%3Ac%25.md,line=7,col=6,endLine=7,endColumn=22,title=placeholder::Unfilled placeholder [Fill: this, in]: replace it with this RFC's own text.",
+        "::warning file=rfcs/a%2Cb%3Ac%25.md,line=7,col=9,endLine=7,endColumn=25,title=placeholder::Unfilled placeholder [Fill: this, in]: replace it with this RFC's own text.",
         '::error title=rfc-lint --max-warnings::1 warning, more than --max-warnings 0 allows',
         '::error file=rfcs/a%2Cb%3Ac%25.md,title=rfc-lint --min-completeness::80%25 complete, below --min-completeness 90%25',
         '1 file checked: 0 errors, 1 warning, 0 infos, 0 hints',

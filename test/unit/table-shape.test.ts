@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyzeDocument, type Finding } from '../../server/src/engine';
 import { parseChunk, splitTableRow } from '../../server/src/engine/chunk';
+import { NO_PLACEHOLDERS } from '../../server/src/engine/placeholderPolicy';
 import { parseMarkdown } from '../../server/src/engine/markdown';
 import { defaultTemplate, defaultTemplateText } from '../support/engine';
 import { random } from '../support/random';
@@ -48,7 +49,7 @@ describe('table-shape', () => {
 
   it('agrees with the rendered table on every row it accepts', () => {
     const rows = ['| 1 | 2 | 3 |', '1|2|3', '| `x|y` | z |', '| p \\| q | r | s |', '|  |  |  |', '| a | b | c | d |', 'text'];
-    const chunk = parseChunk(table(...rows), { codePlaceholders: new Set() });
+    const chunk = parseChunk(table(...rows), { placeholders: NO_PLACEHOLDERS });
     const [t] = chunk.tables;
     assert.deepEqual(t.header, ['A', 'B', 'C']);
     assert.deepEqual(

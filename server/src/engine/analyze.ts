@@ -50,7 +50,7 @@ export function analyzeDocument(
 ): Analysis {
   const model = buildDocumentModel(
     text,
-    { codePlaceholders: template.codePlaceholders },
+    { placeholders: template.placeholderPolicy },
     template.id,
     previous?.template === template ? previous.model : undefined,
     stats,

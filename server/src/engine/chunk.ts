@@ -1,7 +1,7 @@
 import { inlinePlainText, normalizeReferenceLabel, parseMarkdown, type Token } from './markdown';
 import { isMetadataOnly, readMetadataBlock, type MetadataLine } from './metadata';
 import { normalizeHeading } from './normalize';
-import { scanInlinePlaceholders, scanCodePlaceholders, type PlaceholderHit } from './placeholderScan';
+import { isAnglePlaceholder, normalizePlaceholder, placeholderWords, scanInlinePlaceholders, scanCodePlaceholders, type PlaceholderHit, type PlaceholderPolicy } from './placeholderScan';
 import { readDirectives, type SuppressionDirective } from './suppression';
 import { scanInlineMentions, type RfcMention } from './workspace/mentions';
 
@@ -129,8 +129,8 @@ export interface TaskItem {
 
 /** Options that change what parsing extracts; part of the chunk cache key. */
 export interface ChunkParseOptions {
-  /** Placeholders to look for inside code blocks: the template's own, or 'all' when parsing a template. */
-  codePlaceholders: ReadonlySet<string> | 'all';
+  /** What counts as an unfilled placeholder: the template's policy, or 'template' when reading a template. */
+  placeholders: PlaceholderPolicy | 'template';
 }
 
 /**
@@ -200,7 +200,7 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
       if (isMetadataSetext(token, inline)) {
         // `**Status**: Draft` followed by `---`: metadata, not a heading.
         if (!sawSectionHeading) metadata.push(...(readMetadataBlock(inline, lines, false) ?? []));
-        placeholders.push(...scanInlinePlaceholders(inline, lines, cursors, false));
+        placeholders.push(...scanInlinePlaceholders(inline, lines, cursors, { slot: 'block', mayStartWithTask: false, baseLine: inline.map?.[0] ?? 0 }, options.placeholders));
         contentBlocks++;
         i += 2;
         continue;
@@ -257,8 +257,10 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
         break;
       case 'inline': {
         const line = token.map ? token.map[0] : rowLine;
-        const isTaskItem = tokens[i - 1]?.type === 'paragraph_open' && tokens[i - 2]?.type === 'list_item_open';
-        placeholders.push(...scanInlinePlaceholders(token, lines, cursors, isTaskItem, line));
+        const opener = tokens[i - 1]?.type;
+        const isTaskItem = opener === 'paragraph_open' && tokens[i - 2]?.type === 'list_item_open';
+        const slot = opener === 'heading_open' ? 'heading' : opener === 'td_open' || opener === 'th_open' ? 'cell' : 'block';
+        placeholders.push(...scanInlinePlaceholders(token, lines, cursors, { slot, mayStartWithTask: opener === 'paragraph_open', baseLine: line }, options.placeholders));
         scanInlineMentions(token, line, lines, mentionCursors, mentions);
         const task = isTaskItem ? /^\[([ xX])\]\s+(.*)$/.exec(token.content.split('\n')[0]) : null;
         if (task) {
@@ -293,7 +295,7 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
       case 'code_block':
         if (token.map) {
           const contentStart = token.type === 'fence' ? token.map[0] + 1 : token.map[0];
-          placeholders.push(...scanCodePlaceholders(lines, contentStart, token.map[1], options.codePlaceholders));
+          placeholders.push(...scanCodePlaceholders(lines, contentStart, token.map[1], options.placeholders));
           codeBlocks.push({
             line: token.map[0],
             endLine: token.map[1],
@@ -306,7 +308,11 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
         }
         break;
       case 'html_block':
-        if (token.map) directives.push(...readDirectives(token.content, token.map[0]));
+        if (token.map) {
+          directives.push(...readDirectives(token.content, token.map[0]));
+          const hit = angleBlockPlaceholder(token.content, token.map[0], lines, options.placeholders);
+          if (hit) placeholders.push(hit);
+        }
         break;
       default:
         break;
@@ -329,6 +335,21 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
     blocks,
     ruleCache: new Map(),
   };
+}
+
+/**
+ * An HTML block that is nothing but one `<placeholder>` (`<Describe the problem>` alone on
+ * its line is an HTML block to markdown-it): a placeholder standing alone.
+ */
+function angleBlockPlaceholder(html: string, line: number, lines: readonly string[], policy: PlaceholderPolicy | 'template'): PlaceholderHit | undefined {
+  const text = html.trim();
+  if (text.includes('\n') || !isAnglePlaceholder(text)) return undefined;
+  if (policy !== 'template' && !policy.texts.has(normalizePlaceholder(text))) {
+    if (!policy.syntaxes.has('angle') || placeholderWords(text, 'angle') > policy.maxWords) return undefined;
+  }
+  const start = (lines[line] ?? '').indexOf(text);
+  if (start < 0) return undefined;
+  return { line, start, end: start + text.length, text, label: '', inCode: false, syntax: 'angle' };
 }
 
 /** A setext heading whose lines are all `**Key**: value` lines is a metadata block under a `---` rule. */

@@ -1,50 +1,127 @@
 import { normalizeReferenceLabel, type Token } from './markdown';
+import { PLACEHOLDER_SYNTAXES, type PlaceholderPolicy, type PlaceholderSyntax } from './placeholderPolicy';
 
-/** A bracketed text found in the document that may be an unfilled template placeholder. */
+export { type PlaceholderPolicy, type PlaceholderSyntax } from './placeholderPolicy';
+
+/** A text in the document that is an unfilled template placeholder (or, in a template, is one). */
 export interface PlaceholderHit {
   line: number;
-  /** Column of `[`. */
+  /** Column of the opening bracket (or of the marker word). */
   start: number;
-  /** Column after `]`. */
+  /** Column after the closing bracket (or the end of the marker's slot). */
   end: number;
   /** The placeholder including its brackets, as written. */
   text: string;
   /** The bracketed text as a reference label, so `[label]` with a definition elsewhere is not reported. */
   label: string;
   inCode: boolean;
+  syntax: PlaceholderSyntax;
 }
 
-/** Characters that never appear in a template placeholder inside code, but do in code itself. */
-const CODE_SYNTAX = /["'{}()<>=;`]/;
+/** Where a line of inline text stands: a heading, a table cell, or any other block (paragraph, list item). */
+export type InlineSlot = 'heading' | 'cell' | 'block';
+
+/** What the scan of one inline token needs to know about it. */
+export interface InlineScanContext {
+  slot: InlineSlot;
+  /** The inline starts a paragraph or list item, so a leading `[ ]`/`[x]` is a task mark. */
+  mayStartWithTask: boolean;
+  /** Source line of the inline's first line. */
+  baseLine: number;
+}
+
+/**
+ * How a candidate stands in its line: alone (`- [Primary goal]`, a whole cell), as the value
+ * after a label (`**Status**: [Draft]`, `- Start Date: (fill me in)`), at the end of a heading
+ * (`### Alternative 1: [Name]`), or inside running text (`see [Phase 2] for…`).
+ */
+type Standing = 'whole' | 'value' | 'heading-end' | 'inside';
+
+interface Candidate {
+  syntax: PlaceholderSyntax;
+  text: string;
+  /** Visual line within the inline (0 = its first line). */
+  row: number;
+  /** Offsets in the row's visible text. */
+  from: number;
+  to: number;
+  /** Column in the source line; -1 when the text does not stand literally there (escapes). */
+  column: number;
+}
+
 const HAS_LETTER = /\p{L}/u;
 /** How far past the expected position a bracket may stand in the source (escapes and entities are longer there). */
 const SLACK = 256;
+/** Bracketed words that annotate rather than ask for text: `[Optional]`, `(Required)`. */
+const ANNOTATIONS = new Set(['optional', 'required', 'r']);
+/** Characters of code, JSON and markup, never in a placeholder's words (apostrophes are: `[What we'll track]`). */
+const CODE_SYNTAX = /["`=;{}<>\\]/;
+/** `workspace.dependencies`, `std::io`, `a/b/c`: identifiers joined without spaces. */
+const DOTTED_IDENTIFIER = /^[\p{L}\p{N}_$-]+(?:(?:\.|::|\/|#)[\p{L}\p{N}_$-]+)+$/u;
+const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)/i;
+/** Words that mark text still to be written, as a whole word at the start of a slot. */
+const MARKER = /^(TODO|TBD|TBC|FIXME|XXX)(?![\p{L}\p{N}_])/u;
+/** A label and colon before a value: `Status:`, `Start Date:`, `Purpose:`. */
+const LABEL = /^[^[\]{}()<>:]{1,60}:\s*$/;
+/** Trailing punctuation a slot may end with after its placeholder. */
+const TRAILING = /^[\s.,;:!?*_]*$/;
+
+/** HTML elements: `<br>`, `<details open>` and `<kbd>` are markup, not `<placeholders>`. */
+const HTML_ELEMENTS = new Set(
+  (
+    'a abbr acronym address area article aside audio b base bdi bdo big blink blockquote body br button canvas caption center cite code col colgroup ' +
+    'data datalist dd del details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header ' +
+    'hgroup hr html i iframe img input ins kbd label legend li link main map mark marquee math menu meta meter nav nobr noscript object ol optgroup ' +
+    'option output p param picture plaintext pre progress q rb rp rt rtc ruby s samp script search section select slot small source span strike strong style ' +
+    'sub summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr xmp'
+  ).split(' '),
+);
+
+/** Folds case and spacing, so `[Date]` and `[ date ]` are the same placeholder. */
+export function normalizePlaceholder(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').replace(/^([[{(<]) /, '$1').replace(/ ([\]})>])$/, '$1').trim();
+}
+
+/** How many words a placeholder's text holds (its brackets excluded). */
+export function placeholderWords(text: string, syntax: PlaceholderSyntax): number {
+  const inner = syntax === 'marker' ? text : text.slice(1, -1);
+  return inner.split(/\s+/).filter((w) => w !== '').length;
+}
 
 /**
- * Finds bracketed texts in one inline token: prose, list items, table cells, headings,
+ * Finds the placeholders in one inline token: prose, list items, table cells, headings,
  * metadata. The tokenizer has already turned links, reference links and code spans into
  * their own tokens; what is left in text tokens and still bracketed is a candidate, unless
- * it is a footnote (`[^1]`), a task checkbox, an image or an unresolved reference form.
- * Each candidate's exact column is found in the source line from a per-line cursor, so
- * repeated texts and several table cells on one line land on the right occurrence. A
- * candidate that does not stand literally in the source (written with escapes) is dropped.
+ * it is a footnote, a task mark, a GitHub alert, an image, a URL, code-like text or an
+ * annotation such as `[Optional]`. With a template's policy, a candidate is a placeholder
+ * when it is one of the template's own placeholder texts, or when it stands alone in its
+ * slot the way the template's placeholders do; in a template ('template') every candidate
+ * of a bracket syntax is one. Each candidate's column is found in the source line from a
+ * per-line cursor, so repeated texts land on the right occurrence; one that does not stand
+ * literally in the source (written with escapes) is dropped.
  */
 export function scanInlinePlaceholders(
   inline: Token,
   lines: readonly string[],
   cursors: Map<number, number>,
-  isTaskItem: boolean,
-  baseLine: number = inline.map?.[0] ?? 0,
+  context: InlineScanContext,
+  policy: PlaceholderPolicy | 'template',
 ): PlaceholderHit[] {
-  const hits: PlaceholderHit[] = [];
-  let lineNo = baseLine;
+  const syntaxes = policy === 'template' ? PLACEHOLDER_SYNTAXES : policy.syntaxes;
+  if (syntaxes.size === 0 && (policy === 'template' || policy.texts.size === 0)) return [];
+  const rows: string[] = [''];
+  const candidates: Candidate[] = [];
+  let row = 0;
   let linkDepth = 0;
-  let firstText = true;
+  let first = true;
   for (const child of inline.children ?? []) {
+    const lineNo = context.baseLine + row;
+    const source = lines[lineNo] ?? '';
     switch (child.type) {
       case 'softbreak':
       case 'hardbreak':
-        lineNo++;
+        row++;
+        rows.push('');
         break;
       case 'link_open':
         linkDepth++;
@@ -53,68 +130,209 @@ export function scanInlinePlaceholders(
         linkDepth--;
         break;
       case 'code_inline':
-        advancePast(lines[lineNo] ?? '', lineNo, child.content, cursors);
+        advancePast(source, lineNo, child.content, cursors);
+        rows[row] += child.content;
+        break;
+      case 'html_inline':
+        if (syntaxes.has('angle') && isAnglePlaceholder(child.content)) {
+          candidates.push(locate({ syntax: 'angle', text: child.content, row, from: rows[row].length, to: rows[row].length + child.content.length, column: -1 }, source, lineNo, cursors));
+        } else {
+          advancePast(source, lineNo, child.content, cursors);
+        }
+        rows[row] += child.content;
         break;
       case 'text':
-        if (linkDepth > 0) advancePast(lines[lineNo] ?? '', lineNo, child.content, cursors);
-        else scanText(child.content, lineNo, lines[lineNo] ?? '', cursors, isTaskItem && firstText, hits);
-        firstText = false;
+        if (linkDepth > 0) advancePast(source, lineNo, child.content, cursors);
+        else scanText(child.content, row, rows[row].length, source, lineNo, cursors, context.mayStartWithTask && first, syntaxes, candidates);
+        rows[row] += child.content;
+        first = false;
+        break;
+      case 'image':
+        rows[row] += child.content;
         break;
       default:
         break;
     }
   }
+
+  const hits: PlaceholderHit[] = [];
+  for (const c of candidates) {
+    if (c.column < 0) continue;
+    const visible = rows[c.row];
+    const standing = standingOf(visible.slice(0, c.from), visible.slice(c.to), context.slot);
+    // `[link text]` at the end of a line with its `(url)` on the next: a broken link, not a placeholder.
+    if (c.syntax === 'square' && standing !== 'inside' && /^\s*$/.test(visible.slice(c.to)) && /^\s*\(/.test(rows[c.row + 1] ?? '')) continue;
+    if (!isPlaceholder(c.text, c.syntax, standing, policy)) continue;
+    const lineNo = context.baseLine + c.row;
+    hits.push({
+      line: lineNo,
+      start: c.column,
+      end: c.column + c.text.length,
+      text: c.text,
+      label: c.syntax === 'square' ? normalizeReferenceLabel(c.text.slice(1, -1)) : '',
+      inCode: false,
+      syntax: c.syntax,
+    });
+  }
+  if (syntaxes.has('marker') || syntaxes.has('paren') || (policy !== 'template' && policy.texts.size > 0)) {
+    rows.forEach((visible, r) => {
+      const hit = slotHit(visible, context, r, lines, syntaxes, policy);
+      if (hit) hits.push(hit);
+    });
+  }
   return hits;
 }
 
+/** Whether a candidate is a placeholder under the policy, given how it stands in its line. */
+function isPlaceholder(text: string, syntax: PlaceholderSyntax, standing: Standing, policy: PlaceholderPolicy | 'template'): boolean {
+  if (policy === 'template') {
+    // A template's parenthesised asides are placeholders only where they are a whole value.
+    return syntax !== 'paren' || (standing === 'whole' || standing === 'value');
+  }
+  if (policy.texts.has(normalizePlaceholder(text))) return true;
+  if (!policy.syntaxes.has(syntax) || placeholderWords(text, syntax) > policy.maxWords) return false;
+  if (syntax === 'paren') return standing === 'value';
+  return standing !== 'inside';
+}
+
+/**
+ * A placeholder that fills a whole slot, read from the slot's visible text rather than one
+ * text token (it may hold code spans): a marker word starting it (`TODO: explain the
+ * rollout`, `TBD`), or a parenthesised text making up all of it or all of its value
+ * (`- Start Date: (fill me in with today's date)`).
+ */
+function slotHit(
+  visible: string,
+  context: InlineScanContext,
+  row: number,
+  lines: readonly string[],
+  syntaxes: ReadonlySet<PlaceholderSyntax>,
+  policy: PlaceholderPolicy | 'template',
+): PlaceholderHit | undefined {
+  if (context.slot === 'heading') return undefined;
+  const trimmed = visible.trim();
+  const label = MARKER.test(trimmed) ? null : /^[^[\]{}()<>:]{1,60}:\s*/.exec(trimmed);
+  const rest = label ? trimmed.slice(label[0].length) : trimmed;
+  const lineNo = context.baseLine + row;
+  const source = lines[lineNo] ?? '';
+  const marker = MARKER.exec(rest);
+  if (marker) {
+    if (!syntaxes.has('marker') && !(policy !== 'template' && policy.texts.has(normalizePlaceholder(rest)))) return undefined;
+    const start = source.indexOf(marker[1]);
+    if (start < 0) return undefined;
+    return slotSpan(source, lineNo, start, 'marker');
+  }
+  if (!/^\(.*\)[.,;:]?$/.test(rest) || !HAS_LETTER.test(rest) || !/\s/.test(rest) || rest.includes(')(')) return undefined;
+  const start = source.indexOf('(', label ? source.indexOf(':') + 1 : 0);
+  const end = source.lastIndexOf(')') + 1;
+  if (start < 0 || end <= start) return undefined;
+  const text = source.slice(start, end);
+  if (ANNOTATIONS.has(text.slice(1, -1).trim().toLowerCase())) return undefined;
+  const placeholder = isPlaceholder(text, 'paren', label ? 'value' : 'whole', policy === 'template' ? 'template' : policy);
+  if (!placeholder || (policy === 'template' && !syntaxes.has('paren'))) return undefined;
+  return { line: lineNo, start, end, text, label: '', inCode: false, syntax: 'paren' };
+}
+
+/** A marker's hit: from the marker to the end of its slot on the source line (emphasis and pipes trimmed). */
+function slotSpan(source: string, lineNo: number, start: number, syntax: PlaceholderSyntax): PlaceholderHit {
+  let end = source.length;
+  while (end > start && /[\s*_|\\]/.test(source[end - 1])) end--;
+  return { line: lineNo, start, end, text: source.slice(start, end), label: '', inCode: false, syntax };
+}
+
+/**
+ * How a candidate stands, from the visible text before and after it on its line. A value
+ * follows a short label and colon; trailing punctuation and emphasis marks do not count.
+ */
+function standingOf(before: string, after: string, slot: InlineSlot): Standing {
+  if (!TRAILING.test(after)) return 'inside';
+  const lead = before.trim();
+  if (lead === '' || /^[*_]+$/.test(lead)) return 'whole';
+  if (slot === 'heading') return 'heading-end';
+  return LABEL.test(before.replace(/[*_]+\s*$/, '')) ? 'value' : 'inside';
+}
+
+/**
+ * Finds the bracketed candidates of one text token: the innermost `[…]`, `{…}`, `(…)` and
+ * `<…>` pairs of the syntaxes asked for, and places each in the source line.
+ */
 function scanText(
   content: string,
-  lineNo: number,
+  row: number,
+  offset: number,
   source: string,
+  lineNo: number,
   cursors: Map<number, number>,
-  maybeCheckbox: boolean,
-  hits: PlaceholderHit[],
+  maybeTask: boolean,
+  syntaxes: ReadonlySet<PlaceholderSyntax>,
+  out: Candidate[],
 ): void {
-  let open = -1;
-  let consumed = 0;
-  for (let k = 0; k < content.length; k++) {
-    const c = content.charCodeAt(k);
-    if (c === 0x5b /* [ */) {
-      open = k;
-    } else if (c === 0x5d /* ] */ && open >= 0) {
-      const i = open;
-      open = -1;
-      if (!isCandidate(content, i, k, maybeCheckbox)) continue;
-      const text = content.slice(i, k + 1);
-      const from = cursors.get(lineNo) ?? 0;
-      const windowEnd = from + 2 * (k + 1 - consumed) + SLACK;
-      const found = source.slice(from, windowEnd).indexOf(text);
-      if (found < 0) continue;
-      const start = from + found;
-      cursors.set(lineNo, start + text.length);
-      consumed = k + 1;
-      if (source[start - 1] === '\\') continue; // `\[Name]`: the author escaped it
-      hits.push({
-        line: lineNo,
-        start,
-        end: start + text.length,
-        text,
-        label: normalizeReferenceLabel(text.slice(1, -1)),
-        inCode: false,
-      });
+  const found: Candidate[] = [];
+  for (const syntax of BRACKETED) {
+    if (!syntaxes.has(syntax)) continue;
+    const [openChar, closeChar] = BRACKETS[syntax];
+    let open = -1;
+    for (let k = content.indexOf(openChar); k >= 0 && k < content.length; k++) {
+      const c = content[k];
+      if (c === openChar) open = k;
+      else if (c === closeChar && open >= 0) {
+        if (isCandidate(content, open, k, syntax, maybeTask)) {
+          found.push({ syntax, text: content.slice(open, k + 1), row, from: offset + open, to: offset + k + 1, column: -1 });
+        }
+        open = -1;
+      }
     }
+  }
+  // Place them in source order, so the cursor only moves forward.
+  found.sort((a, b) => a.from - b.from);
+  let consumed = 0;
+  for (const c of found) {
+    const from = cursors.get(lineNo) ?? 0;
+    const windowEnd = from + 2 * (c.to - offset - consumed) + SLACK;
+    const at = source.slice(from, windowEnd).indexOf(c.text);
+    if (at < 0) continue;
+    const start = from + at;
+    cursors.set(lineNo, start + c.text.length);
+    consumed = c.to - offset;
+    if (source[start - 1] === '\\') continue; // `\[Name]`: the author escaped it
+    c.column = start;
+    out.push(c);
   }
 }
 
-function isCandidate(content: string, i: number, j: number, maybeCheckbox: boolean): boolean {
+const BRACKETED: readonly PlaceholderSyntax[] = ['square', 'curly', 'angle'];
+const BRACKETS: Record<string, [string, string]> = { square: ['[', ']'], curly: ['{', '}'], paren: ['(', ')'], angle: ['<', '>'] };
+
+function isCandidate(content: string, i: number, j: number, syntax: PlaceholderSyntax, maybeTask: boolean): boolean {
   const before = content[i - 1];
   const after = content[j + 1];
   const inner = content.slice(i + 1, j);
-  if (before === '!' || before === ']' || after === '(' || after === '[') return false;
-  if (before === '[' && after === ']') return false; // [[wiki link]]
-  if (inner.startsWith('^')) return false; // footnote
-  if (maybeCheckbox && i === 0 && /^[ xX]$/.test(inner)) return false; // - [x] task
-  return HAS_LETTER.test(inner);
+  const words = inner.trim();
+  if (!HAS_LETTER.test(inner) || ANNOTATIONS.has(words.toLowerCase())) return false;
+  if (URL_LIKE.test(words) || DOTTED_IDENTIFIER.test(words)) return false;
+  switch (syntax) {
+    case 'square':
+      if (before === '!' || before === ']' || after === '(' || after === '[') return false;
+      if (before === '[' && after === ']') return false; // [[wiki link]]
+      if (words.startsWith('^') || words.startsWith('!')) return false; // footnote, GitHub alert
+      if (words.startsWith('#') || words.startsWith('/') || words.startsWith('./')) return false; // an anchor or path
+      if (maybeTask && i === 0 && /^[ xX]$/.test(inner)) return false; // [x] task mark
+      if (isIdentifierChar(before)) return false; // a[i], map[key]
+      return !CODE_SYNTAX.test(inner);
+    case 'curly':
+      if (isIdentifierChar(before) || before === '$' || before === '{' || after === '}') return false; // ${x}, {{x}}
+      return !CODE_SYNTAX.test(inner) && !/^[\p{L}\p{N}_-]+\s*:/u.test(words); // {key: value} is data
+    case 'angle':
+      return isAnglePlaceholder(content.slice(i, j + 1));
+    default:
+      return false;
+  }
+}
+
+/** `<RFC title>`, `<package>`: angle brackets around words that are no HTML element, attribute or closing tag. */
+export function isAnglePlaceholder(html: string): boolean {
+  const m = /^<([A-Za-z][\p{L}\p{N}_-]*)((?:\s+[^\s<>="'/]+)*)\s*>$/u.exec(html.trim());
+  return m !== null && !HTML_ELEMENTS.has(m[1].toLowerCase()) && !m[1].includes('-');
 }
 
 function advancePast(source: string, lineNo: number, content: string, cursors: Map<number, number>): void {
@@ -124,48 +342,53 @@ function advancePast(source: string, lineNo: number, content: string, cursors: M
   if (found >= 0) cursors.set(lineNo, from + found + content.length);
 }
 
+function locate(c: Candidate, source: string, lineNo: number, cursors: Map<number, number>): Candidate {
+  const from = cursors.get(lineNo) ?? 0;
+  const at = source.indexOf(c.text, from);
+  if (at >= 0) {
+    c.column = at;
+    cursors.set(lineNo, at + c.text.length);
+  }
+  return c;
+}
+
 /**
  * Finds placeholders inside a code block's lines [from, to). Code is full of brackets
- * (arrays, indexing), so only the template's own placeholders count, and only where no
- * identifier precedes them (`arr[Name]` is code). With 'all' (parsing a template) every
+ * (arrays, indexing, objects), so only the placeholder texts of the template's own code
+ * blocks count (`[ASCII or mermaid diagram]`), and only
+ * where no identifier precedes them (`arr[Name]` is code). In a template ('template') every
  * bracketed phrase free of code syntax counts.
  */
 export function scanCodePlaceholders(
   lines: readonly string[],
   from: number,
   to: number,
-  wanted: ReadonlySet<string> | 'all',
+  wanted: PlaceholderPolicy | 'template',
 ): PlaceholderHit[] {
   const hits: PlaceholderHit[] = [];
-  if (wanted !== 'all' && wanted.size === 0) return hits;
+  if (wanted !== 'template' && wanted.codeTexts.size === 0) return hits;
   for (let line = from; line < to && line < lines.length; line++) {
     const source = lines[line];
-    if (source.indexOf('[') < 0) continue;
-    if (wanted === 'all') {
+    for (const syntax of wanted === 'template' ? (['square'] as const) : BRACKETED) {
+      const [openChar, closeChar] = BRACKETS[syntax];
+      if (source.indexOf(openChar) < 0) continue;
       let open = -1;
       for (let k = 0; k < source.length; k++) {
-        if (source[k] === '[') open = k;
-        else if (source[k] === ']' && open >= 0) {
-          const inner = source.slice(open + 1, k);
-          if (HAS_LETTER.test(inner) && !CODE_SYNTAX.test(inner) && !isIdentifierChar(source[open - 1])) {
-            hits.push(codeHit(line, open, source.slice(open, k + 1)));
-          }
+        if (source[k] === openChar) open = k;
+        else if (source[k] === closeChar && open >= 0) {
+          const text = source.slice(open, k + 1);
+          const inner = text.slice(1, -1);
+          const counts =
+            wanted === 'template'
+              ? HAS_LETTER.test(inner) && !/["'{}()<>=;`]/.test(inner) && !isIdentifierChar(source[open - 1]) && !ANNOTATIONS.has(inner.trim().toLowerCase())
+              : wanted.codeTexts.has(normalizePlaceholder(text)) && !isIdentifierChar(source[open - 1]);
+          if (counts) hits.push({ line, start: open, end: k + 1, text, label: '', inCode: true, syntax });
           open = -1;
-        }
-      }
-    } else {
-      for (const text of wanted) {
-        for (let at = source.indexOf(text); at >= 0; at = source.indexOf(text, at + text.length)) {
-          if (!isIdentifierChar(source[at - 1])) hits.push(codeHit(line, at, text));
         }
       }
     }
   }
   return hits.sort((a, b) => a.line - b.line || a.start - b.start);
-}
-
-function codeHit(line: number, start: number, text: string): PlaceholderHit {
-  return { line, start, end: start + text.length, text, label: '', inCode: true };
 }
 
 function isIdentifierChar(c: string | undefined): boolean {

@@ -1,5 +1,6 @@
 import { analyzeDocument } from './analyze';
 import { parseChunk } from './chunk';
+import { NO_PLACEHOLDERS } from './placeholderPolicy';
 import type { MetadataField, TemplateModel } from './template';
 import type { Range } from './types';
 
@@ -92,7 +93,7 @@ export function nextRfcNumber(template: TemplateModel, existing: readonly Existi
   for (const rfc of existing) {
     const candidates = [rfc.fileName];
     if (field) {
-      const line = parseChunk(rfc.head, { codePlaceholders: new Set() }).metadata.find((m) => m.normalizedKey === field.normalizedKey);
+      const line = parseChunk(rfc.head, { placeholders: NO_PLACEHOLDERS }).metadata.find((m) => m.normalizedKey === field.normalizedKey);
       if (line) candidates.push(line.value.trim());
     }
     for (const candidate of candidates) {

@@ -3,6 +3,7 @@ import { hashText } from './hash';
 import { parseMarkdown } from './markdown';
 import type { MetadataLine } from './metadata';
 import { isWholePlaceholder, normalizeHeading } from './normalize';
+import { normalizePlaceholder, placeholderWords, type PlaceholderHit, type PlaceholderPolicy, type PlaceholderSyntax } from './placeholderScan';
 
 /**
  * The RFC schema, derived from the template's markdown itself: its heading tree, its
@@ -21,8 +22,10 @@ export interface TemplateModel {
   readonly sections: readonly TemplateSection[];
   /** The top-level sections. */
   readonly roots: readonly TemplateSection[];
-  /** Placeholders that count inside code blocks of a document: the template's own code placeholders. */
+  /** The template's placeholders inside its code blocks (for hover and tests; documents use `placeholderPolicy`). */
   readonly codePlaceholders: ReadonlySet<string>;
+  /** What is an unfilled placeholder in a document of this template: its syntaxes and texts. */
+  readonly placeholderPolicy: PlaceholderPolicy;
   /** Code blocks of the template without placeholders: examples an author should replace. */
   readonly exampleCode: readonly TemplateExample[];
   /** The normalised texts of `exampleCode`, for lookup. */
@@ -117,7 +120,7 @@ export type TemplateExample = Example;
  * (`Component A`, `Component B`). Siblings of one kind collapse into one section.
  */
 export function buildTemplateModel(text: string): TemplateModel {
-  const model = buildDocumentModel(text, { codePlaceholders: 'all' }, 'template');
+  const model = buildDocumentModel(text, { placeholders: 'template' }, 'template');
   const id = hashText(text);
   let title: TemplateTitle | undefined;
   const sections: TemplateSection[] = [];
@@ -195,7 +198,7 @@ export function buildTemplateModel(text: string): TemplateModel {
       if (p.inCode) codePlaceholders.add(p.text);
       const owner = ownerOf(line);
       if (owner && !owner.placeholders.some((q) => q.text === p.text)) {
-        owner.placeholders.push({ text: p.text, guidance: p.text.slice(1, -1), line });
+        owner.placeholders.push({ text: p.text, guidance: p.syntax === 'marker' ? p.text : p.text.slice(1, -1), line });
       }
     }
     for (const block of chunk.codeBlocks) {
@@ -235,10 +238,36 @@ export function buildTemplateModel(text: string): TemplateModel {
     sections,
     roots: sections.filter((s) => !s.parent),
     codePlaceholders,
+    placeholderPolicy: learnPlaceholderPolicy(model.chunks.flatMap((c) => c.chunk.placeholders)),
     exampleCode,
     exampleCodeTexts: new Set(exampleCode.map((e) => e.normalized)),
     exampleRows,
   };
+}
+
+/** The fewest words a placeholder standing alone may have before it reads as real text. */
+const MIN_PLACEHOLDER_WORDS = 5;
+
+/**
+ * The template's placeholder syntaxes and texts. A template without any `[…]` placeholder
+ * has no bracket syntax, so bracketed text in its documents is never a placeholder unless it
+ * is one of the template's own texts.
+ */
+function learnPlaceholderPolicy(hits: readonly PlaceholderHit[]): PlaceholderPolicy {
+  const syntaxes = new Set<PlaceholderSyntax>();
+  const texts = new Set<string>();
+  const codeTexts = new Set<string>();
+  let maxWords = MIN_PLACEHOLDER_WORDS;
+  for (const hit of hits) {
+    texts.add(normalizePlaceholder(hit.text));
+    if (hit.inCode) {
+      codeTexts.add(normalizePlaceholder(hit.text));
+      continue;
+    }
+    syntaxes.add(hit.syntax);
+    if (hit.syntax !== 'marker') maxWords = Math.max(maxWords, placeholderWords(hit.text, hit.syntax));
+  }
+  return { syntaxes, texts, codeTexts, maxWords };
 }
 
 /** `(optional)` at the end of a template heading, in any case. */
