@@ -1,6 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument, type Analysis, type TemplateModel } from './engine';
 import type { RfcSettings } from './protocol';
+import { analysisOptionsOf } from './settings';
 
 /** The latest analysis of one open document, and whether the document is an RFC. */
 export interface DocumentAnalysis {
@@ -108,7 +109,7 @@ export class DocumentAnalyses {
     const known = this.latest.get(uri);
     if (known && known.version === version && known.generation === generation) return known;
     try {
-      const analysis = analyzeDocument(now.getText(), template, { rules: settings.rules }, known?.analysis);
+      const analysis = analyzeDocument(now.getText(), template, analysisOptionsOf(settings), known?.analysis);
       const isRfc = !this.host.isTemplate?.(uri, settings) && (analysis.looksLikeRfc || this.host.matchesRfcFiles(uri, settings));
       const result: DocumentAnalysis = { uri, version, generation, isRfc, analysis, settings };
       this.latest.set(uri, result);

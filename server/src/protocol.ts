@@ -20,7 +20,14 @@ export interface RfcSettings {
   template: string;
   /** Workspace-relative globs to template paths, in order; the first matching glob wins over `template`. */
   templates: Record<string, string>;
+  /** Other names of template sections: the template's heading → headings that stand for it (`{ "Summary": ["Overview"] }`). */
+  aliases: Record<string, string[]>;
+  /** The team's status values beyond the template's, each with its lifecycle stage (`{ "Active": "approved" }`). */
+  statuses: Record<string, StatusStage>;
 }
+
+/** The lifecycle stages a team's status value may stand for. */
+export type StatusStage = 'draft' | 'review' | 'approved' | 'implemented';
 
 export const defaultSettings: RfcSettings = {
   files: ['**/rfcs/**/*.md', '**/rfc/**/*.md'],
@@ -28,6 +35,8 @@ export const defaultSettings: RfcSettings = {
   directory: 'rfcs',
   template: '',
   templates: {},
+  aliases: {},
+  statuses: {},
 };
 
 export interface WorkspaceTrustParams {

@@ -1,6 +1,6 @@
 import type { Connection } from 'vscode-languageserver/node';
-import { ruleIds, type RuleSetting } from './engine';
-import { defaultSettings, type RfcSettings } from './protocol';
+import { ruleIds, type AnalysisOptions, type RuleSetting } from './engine';
+import { defaultSettings, type RfcSettings, type StatusStage } from './protocol';
 
 const SEVERITIES = new Set<RuleSetting>(['off', 'auto', 'error', 'warning', 'information', 'hint']);
 
@@ -48,7 +48,32 @@ export function sanitize(raw: unknown): RfcSettings {
       if (ruleIds.includes(id) && SEVERITIES.has(setting as RuleSetting)) rules[id] = setting as RuleSetting;
     }
   }
-  return { files, rules, ...sanitizeTemplateSettings(value) };
+  return { files, rules, ...sanitizeTemplateSettings(value), ...sanitizeVocabulary(value) };
+}
+
+const STAGES = new Set<StatusStage>(['draft', 'review', 'approved', 'implemented']);
+
+/** The `aliases` and `statuses` values of a raw reply: well-formed entries kept, the rest dropped. */
+export function sanitizeVocabulary(value: Partial<Record<keyof RfcSettings, unknown>>): Pick<RfcSettings, 'aliases' | 'statuses'> {
+  const aliases: Record<string, string[]> = {};
+  if (value.aliases && typeof value.aliases === 'object' && !Array.isArray(value.aliases)) {
+    for (const [section, names] of Object.entries(value.aliases as Record<string, unknown>)) {
+      const list = (Array.isArray(names) ? names : [names]).filter((n): n is string => typeof n === 'string' && n.trim() !== '').map((n) => n.trim());
+      if (section.trim() !== '' && list.length > 0) aliases[section.trim()] = list;
+    }
+  }
+  const statuses: Record<string, StatusStage> = {};
+  if (value.statuses && typeof value.statuses === 'object' && !Array.isArray(value.statuses)) {
+    for (const [status, stage] of Object.entries(value.statuses as Record<string, unknown>)) {
+      if (status.trim() !== '' && STAGES.has(stage as StatusStage)) statuses[status.trim()] = stage as StatusStage;
+    }
+  }
+  return { aliases, statuses };
+}
+
+/** What the engine takes of the settings for one analysis. */
+export function analysisOptionsOf(settings: RfcSettings): AnalysisOptions {
+  return { rules: settings.rules, aliases: settings.aliases, statuses: settings.statuses };
 }
 
 /** The `directory`, `template` and `templates` values of a raw reply, each falling back to its default. */

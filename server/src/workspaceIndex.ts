@@ -46,6 +46,7 @@ import {
 import { definition, documentLinks, references, workspaceSymbols, type CrossReferenceContext } from './features/crossReferences';
 import type { NumberSource } from './newRfc/newRfc';
 import { IndexChangedNotification, ListRfcsRequest, type RfcListEntry, type RfcSettings } from './protocol';
+import { analysisOptionsOf } from './settings';
 
 /** What the index keeps of one RFC. */
 export interface IndexedRfc {
@@ -270,7 +271,7 @@ export class WorkspaceIndex {
         const cut = text.lastIndexOf('\n', HEAD_CHARS);
         if (!analyzeDocument(text.slice(0, cut > 0 ? cut + 1 : HEAD_CHARS), template).looksLikeRfc) return undefined;
       }
-      const analysis = analyzeDocument(text, template, { rules: settings.rules });
+      const analysis = analyzeDocument(text, template, analysisOptionsOf(settings));
       if (!byPath && !analysis.looksLikeRfc) return undefined;
       return { entry: indexEntryOf(uri, path.basename(file), analysis), filter: findingFilterOf(analysis, settings.rules), problems: analysis.findings.length };
     } catch (error) {

@@ -53,10 +53,11 @@ function unquote(cell) {
 /**
  * What identifies a finding across versions, whose lines and messages may change: the rule,
  * the file and the thing it is about (the bracket text and line of a placeholder, the
- * section name of a missing or empty section), else its line and message.
+ * section name of a missing or empty section), else its line (the judged messages are cut short).
  */
 function keyOf(folder, file, rule, line, text) {
-  return `${folder}\u0000${file}\u0000${rule}\u0000${text}\u0000${rule === 'missing-section' || rule === 'empty-section' ? '' : line}`;
+  const about = rule === 'placeholder' || rule === 'missing-section' || rule === 'empty-section' ? text : '';
+  return `${folder}\u0000${file}\u0000${rule}\u0000${about}\u0000${rule === 'missing-section' || rule === 'empty-section' ? '' : line}`;
 }
 
 /** The judged `text` of a reported finding: the same thing the judgement file records. */

@@ -11,10 +11,17 @@ const settings = (over: Partial<RfcSettings>): RfcSettings => ({ ...defaultSetti
 describe('.rfcrc.json', () => {
   it('keeps the keys the file sets, sanitised like VS Code settings', () => {
     const { config, error } = parseProjectConfig(
-      '\uFEFF{ "rules": { "placeholder": "off", "nosuch": "off", "metadata": "loud" }, "template": " team.md ", "templates": { "adr/**": "adr.md", "x": 3 }, "other": 1 }',
+      '\uFEFF{ "rules": { "placeholder": "off", "nosuch": "off", "metadata": "loud" }, "template": " team.md ", "templates": { "adr/**": "adr.md", "x": 3 }, "other": 1, ' +
+        '"aliases": { "Summary": ["Overview", 3, " Abstract "], "Empty": [] }, "statuses": { "Active": "approved", "Parked": "someday" } }',
     );
     assert.equal(error, undefined);
-    assert.deepEqual(config, { rules: { placeholder: 'off' }, template: 'team.md', templates: { 'adr/**': 'adr.md' } });
+    assert.deepEqual(config, {
+      rules: { placeholder: 'off' },
+      template: 'team.md',
+      templates: { 'adr/**': 'adr.md' },
+      aliases: { Summary: ['Overview', 'Abstract'] },
+      statuses: { Active: 'approved' },
+    });
   });
 
   it('explains a file that is not a JSON object', () => {
@@ -36,6 +43,8 @@ describe('.rfcrc.json', () => {
       directory: 'adr',
       template: 'a.md',
       templates: { 'x/**': 'x.md' },
+      aliases: {},
+      statuses: {},
     });
     const editor = settings({ rules: { metadata: 'hint' }, template: 'b.md', templates: { 'y/**': 'y.md' }, directory: 'decisions' });
     assert.deepEqual(mergeSettings(editor, file()), {
@@ -44,6 +53,8 @@ describe('.rfcrc.json', () => {
       directory: 'decisions',
       template: 'b.md',
       templates: { 'y/**': 'y.md' },
+      aliases: {},
+      statuses: {},
     });
   });
 

@@ -11,6 +11,7 @@ import { contextEntry, crossFileEntry, crossFileFindings, type CrossFileEntry } 
 import type { Input } from './inputs';
 import { printable, readReason } from './paths';
 import type { CliProject } from './project';
+import { analysisOptionsOf } from '../settings';
 
 /** Files larger than this are reported rather than analysed: no RFC is this long. */
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -62,7 +63,7 @@ export async function lintInputs(inputs: readonly Input[], project: CliProject, 
       errors.push(text.error);
       continue;
     }
-    const analysis = analyzeDocument(text, project.templateFor(input.absolute), { rules: project.settings.rules });
+    const analysis = analyzeDocument(text, project.templateFor(input.absolute), analysisOptionsOf(project.settings));
     if (input.kind === 'file' && !input.explicit && !analysis.looksLikeRfc && !inRfcFiles(project.relative(input.absolute))) continue;
     const crossFile = crossFileEntry(input.absolute, analysis, project.settings.rules);
     const { entry } = crossFile;

@@ -3,10 +3,13 @@ import { computeCompleteness, type CompletenessReport } from './completeness';
 import { buildDocumentModel, type BuildStats, type DocumentModel } from './document';
 import { collectFacts, countInRange, type DocHeading, type DocumentFacts } from './facts';
 import { hashText } from './hash';
-import { applyRuleSettings, lifecycleOf, type Lifecycle } from './lifecycle';
+import { lifecycleOf, type Lifecycle } from './lifecycle';
+import { applyRuleSettings } from './ruleSettings';
 import type { MetadataLine } from './metadata';
+import type { StatusVocabulary } from './metadataFields';
 import { documentRules, sectionRules } from './rules';
 import { findTemplateExamples, templateExampleRule } from './rules/template-example';
+import { unfilledGuidanceRule } from './rules/unfilled-guidance';
 import type { Report, Rule, SectionContext } from './rules/rule';
 import { applySuppressions, type SuppressionDirective } from './suppression';
 import type { TemplateModel } from './template';
@@ -16,6 +19,10 @@ import { shiftRange, type Finding, type Range, type RuleSetting } from './types'
 export interface AnalysisOptions {
   /** Per rule id: `off`, a severity that replaces the rule's own, or `auto` (the default) to follow the lifecycle. */
   rules?: Readonly<Record<string, RuleSetting>>;
+  /** The team's status values beyond the template's, each with its lifecycle stage (`{ "Active": "approved" }`). */
+  statuses?: StatusVocabulary;
+  /** Other names of template sections: the template's heading → headings that stand for it. */
+  aliases?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The result of analysing one document against a template. */
@@ -50,7 +57,7 @@ export function analyzeDocument(
 ): Analysis {
   const model = buildDocumentModel(
     text,
-    { placeholders: template.placeholderPolicy },
+    { placeholders: template.placeholderPolicy, guidance: template.guidanceTexts },
     template.id,
     previous?.template === template ? previous.model : undefined,
     stats,
@@ -77,7 +84,14 @@ export function analyzeDocument(
   const linesOf = (findings: Finding[], ruleId: string) =>
     findings.filter((f) => f.ruleId === ruleId).map((f) => f.range.start.line).sort((a, b) => a - b);
   const placeholderLines = linesOf(sectionFindings, 'placeholder');
-  const facts = collectFacts(model, template, { placeholders: placeholderLines, examples: linesOf(examples, templateExampleRule.id) });
+  const unfilled = sectionFindings.filter((f) => f.ruleId === unfilledGuidanceRule.id && !f.data?.leftover);
+  const guidanceLines = unfilled.map((f) => f.range.start.line).sort((a, b) => a - b);
+  const facts = collectFacts(
+    model,
+    template,
+    { placeholders: placeholderLines, guidance: guidanceLines, examples: linesOf(examples, templateExampleRule.id) },
+    options.statuses,
+  );
 
   facts.lifecycle = lifecycleOf(facts);
   const documentFindings: Finding[] = [];
@@ -85,13 +99,16 @@ export function analyzeDocument(
   const kept = applySuppressions(documentFindings, directives);
 
   const invalidMetadata = new Set(kept.filter((f) => f.ruleId === 'metadata').map((f) => f.range.start.line));
-  const titlePlaceholders = facts.title ? countInRange(placeholderLines, facts.title.line, facts.title.endLine) : 0;
+  const titlePlaceholders = facts.title
+    ? countInRange(placeholderLines, facts.title.line, facts.title.endLine) + countInRange(guidanceLines, facts.title.line, facts.title.endLine)
+    : 0;
   const completeness = computeCompleteness(facts, titlePlaceholders, invalidMetadata);
 
   const lifecycle = facts.lifecycle;
   const findings = applyRuleSettings([...sectionFindings, ...kept], options.rules, lifecycle).sort(byPosition);
+  // What Next Placeholder visits: placeholders, and guidance standing where content belongs.
   const placeholders = sectionFindings
-    .filter((f) => f.ruleId === 'placeholder')
+    .filter((f) => f.ruleId === 'placeholder' || (f.ruleId === unfilledGuidanceRule.id && !f.data?.leftover))
     .sort(byPosition)
     .map((f) => f.range);
   return {

@@ -1,7 +1,18 @@
 import { inlinePlainText, normalizeReferenceLabel, parseMarkdown, type Token } from './markdown';
-import { isMetadataOnly, readMetadataBlock, type MetadataLine } from './metadata';
+import { readFrontMatter } from './frontMatter';
+import { ProseCollector, type ProseBlock } from './guidance';
+import { isMetadataOnly, readMetadataBlock, readParagraphMetadata, readTableMetadata, type MetadataLine } from './metadata';
 import { normalizeHeading } from './normalize';
-import { isAnglePlaceholder, normalizePlaceholder, placeholderWords, scanInlinePlaceholders, scanCodePlaceholders, type PlaceholderHit, type PlaceholderPolicy } from './placeholderScan';
+import {
+  isAnglePlaceholder,
+  normalizePlaceholder,
+  placeholderWords,
+  scanCodePlaceholders,
+  scanInlinePlaceholders,
+  valuePlaceholder,
+  type PlaceholderHit,
+  type PlaceholderPolicy,
+} from './placeholderScan';
 import { readDirectives, type SuppressionDirective } from './suppression';
 import { scanInlineMentions, type RfcMention } from './workspace/mentions';
 
@@ -24,6 +35,11 @@ export interface ParsedChunk {
   readonly tables: readonly TableBlock[];
   /** Task list items (`- [ ]`, `- [x]`). */
   readonly tasks: readonly TaskItem[];
+  /**
+   * Prose blocks: in a document, those equal to its template's guidance (left verbatim);
+   * in a template, every top-level paragraph, list and block quote.
+   */
+  readonly prose: readonly ProseBlock[];
   /** Mentions of other RFCs (`RFC 2026-003`), for the workspace index. */
   readonly mentions: readonly RfcMention[];
   /** The top-level blocks (paragraphs, headings, lists, quotes, tables, code, HTML), by line span. */
@@ -46,6 +62,10 @@ export interface ChunkHeading {
   hasContent: boolean;
   /** The only content is "N/A", "None" or "Not applicable", optionally with a reason. */
   notApplicable: boolean;
+  /** Blocks of the section's own text that are the template's guidance, verbatim. */
+  guidanceBlocks: number;
+  /** The section's own text is nothing but the template's guidance (and comments): not written yet. */
+  guidanceOnly: boolean;
 }
 
 /** A fenced or indented code block. */
@@ -131,6 +151,8 @@ export interface TaskItem {
 export interface ChunkParseOptions {
   /** What counts as an unfilled placeholder: the template's policy, or 'template' when reading a template. */
   placeholders: PlaceholderPolicy | 'template';
+  /** The template's guidance texts to find left verbatim, or 'all' to collect every prose block (reading a template). */
+  guidance?: ReadonlySet<string> | 'all';
 }
 
 /**
@@ -182,16 +204,24 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
   let inBody = false;
   let cellIndex = 0;
   let quoteDepth = 0;
+  const wanted = options.guidance;
+  const prose = wanted && (wanted === 'all' || wanted.size > 0) ? new ProseCollector(wanted) : undefined;
 
   const closeHeading = () => {
     if (!current) return;
     current.hasContent = contentBlocks > 0;
+    current.guidanceOnly = contentBlocks > 0 && current.guidanceBlocks >= contentBlocks;
     // One paragraph, or a list with one item, saying "N/A".
     current.notApplicable = contentBlocks === 1 && inlineCount === 1 && NOT_APPLICABLE.test(onlyParagraph.trim());
   };
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
+    if (prose) {
+      const before = prose.blocks.length;
+      prose.token(tokens, i);
+      if (current && prose.blocks.length > before) current.guidanceBlocks++;
+    }
     if (token.level === 0 && token.map && BLOCK_KINDS[token.type]) {
       blocks.push({ kind: BLOCK_KINDS[token.type], line: token.map[0], endLine: token.map[1] });
     }
@@ -217,6 +247,8 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
         endLine: token.map[1],
         hasContent: false,
         notApplicable: false,
+        guidanceBlocks: 0,
+        guidanceOnly: false,
       };
       headings.push(current);
       contentBlocks = 0;
@@ -252,6 +284,7 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
         inBody = true;
         break;
       case 'table_close':
+        if (table && !sawSectionHeading && quoteDepth === 0) metadata.push(...readTableMetadata(table, splitTableRow(lines[table.line] ?? '')));
         table = undefined;
         inBody = false;
         break;
@@ -280,8 +313,8 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
         } else if (table) {
           table.header.push(inlinePlainText(token).trim());
         }
-        if (!sawSectionHeading && tokens[i - 1]?.type === 'paragraph_open') {
-          metadata.push(...(readMetadataBlock(token, lines, false) ?? []));
+        if (!sawSectionHeading && opener === 'paragraph_open') {
+          metadata.push(...readParagraphMetadata(token, lines, isTaskItem));
         }
         // A comment's line is the paragraph's first line plus the line breaks before it.
         let childLine = line;
@@ -305,6 +338,15 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
             contentLine: contentStart,
             content: token.content,
           });
+        }
+        break;
+      case 'front_matter':
+        if (token.map) {
+          for (const entry of readFrontMatter(token.content, token.map[0] + 1, lines)) {
+            metadata.push(entry);
+            const hit = valuePlaceholder(entry.raw, entry.valueRange.start.line, entry.valueRange.start.character, options.placeholders);
+            if (hit) placeholders.push(hit);
+          }
         }
         break;
       case 'html_block':
@@ -331,6 +373,7 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
     codeBlocks,
     tables,
     tasks,
+    prose: prose?.blocks ?? [],
     mentions,
     blocks,
     ruleCache: new Map(),

@@ -1,5 +1,5 @@
 import { isWaived, type DocHeading, type DocumentFacts } from './facts';
-import { isWholePlaceholder } from './normalize';
+import { isUnfilledValue, lineFor } from './metadataFields';
 import type { TemplateSection } from './template';
 
 /**
@@ -11,11 +11,12 @@ import type { TemplateSection } from './template';
  * leaf sections, those without subsections (a repeatable kind of subsection is one slot).
  * A section with subsections is not a slot of its own: its state sums up its subsections'
  * ("incomplete" while one of them is not complete). A slot is complete when it is
- * present, not empty, free of unfilled placeholders and of unchanged template examples,
- * and (metadata) has a valid value. A section marked "N/A" is complete, and so are its
- * subsections. A section the template marks optional counts only when the document has
- * it: absent, it and its subsections are no slots (a section whose subsections are all
- * absent optional ones is a slot itself). Rounding down keeps 100% for an RFC with nothing
+ * present, not empty, free of unfilled placeholders, of template guidance standing in for
+ * its content and of unchanged template examples, and (metadata) has a valid value. A
+ * section marked "N/A" is complete, and so are its subsections. A section the template
+ * marks optional counts only when the document has it with content: absent or left as an
+ * empty heading, it and its subsections are no slots (a section whose subsections are all
+ * such optional ones is a slot itself). Rounding down keeps 100% for an RFC with nothing
  * left to do.
  */
 export interface CompletenessReport {
@@ -33,6 +34,7 @@ export type SlotState =
   | 'missing'
   | 'empty'
   | 'placeholders'
+  | 'guidance'
   | 'example'
   | 'invalid'
   | 'not-applicable'
@@ -73,12 +75,14 @@ export function computeCompleteness(
     ? count(!facts.title ? 'missing' : titlePlaceholders > 0 ? 'placeholders' : 'complete')
     : 'complete';
 
-  const metadata = facts.template.metadata.map((field) => {
-    const line = facts.metadata.find((m) => m.normalizedKey === field.normalizedKey);
+  // A field the template leaves empty without a word may stay empty: no slot then.
+  const fields = facts.template.metadata.filter((field) => !field.mayBeEmpty || (lineFor(facts.metadata, field)?.value.trim() ?? '') !== '');
+  const metadata = fields.map((field) => {
+    const line = lineFor(facts.metadata, field);
     let state: SlotState;
     if (!line) state = 'missing';
     else if (line.value.trim() === '') state = 'empty';
-    else if (isWholePlaceholder(line.value) || line.value.includes(field.placeholder)) state = 'placeholders';
+    else if (isUnfilledValue(line.value, field, facts.template)) state = 'placeholders';
     else if (invalidMetadataLines.has(line.line)) state = 'invalid';
     else state = 'complete';
     return { key: field.key, state: count(state), line: line?.line };
@@ -89,9 +93,10 @@ export function computeCompleteness(
     const instances = facts.instances.get(section) ?? [];
     const placeholders = instances.reduce((n, h) => n + h.placeholderCount, 0);
     let state = sectionState(facts, section, instances, placeholders);
-    const counts = counted && !(section.optional && state === 'missing');
+    // An optional section left out, or kept as an empty heading, is no slot.
+    const counts = counted && !(section.optional && (state === 'missing' || state === 'empty'));
     const children = section.children.map((child) => report(child, counts));
-    const required = children.filter((c) => !(c.optional && c.state === 'missing'));
+    const required = children.filter((c) => !(c.optional && (c.state === 'missing' || c.state === 'empty')));
     if (required.length === 0) {
       if (counts) count(state);
     } else if (state === 'complete' || state === 'empty') {
@@ -126,6 +131,7 @@ function sectionState(facts: DocumentFacts, section: TemplateSection, instances:
   if (instances.some((h) => h.notApplicable) || (instances.length === 0 && isWaived(facts, section))) return 'not-applicable';
   if (instances.length === 0) return 'missing';
   if (placeholders > 0) return 'placeholders';
+  if (instances.some((h) => h.guidanceCount > 0)) return 'guidance';
   if (instances.some((h) => !h.hasContent && !h.hasSubsections)) return 'empty';
   if (instances.some((h) => h.exampleCount > 0)) return 'example';
   return 'complete';

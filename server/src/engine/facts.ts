@@ -3,6 +3,7 @@ import type { DocumentModel } from './document';
 import { matchHeadings } from './match';
 import type { Lifecycle } from './lifecycle';
 import type { MetadataLine } from './metadata';
+import { alignMetadataKeys, type StatusVocabulary } from './metadataFields';
 import type { TemplateModel, TemplateSection } from './template';
 import { lineRange, shiftRange, type Range } from './types';
 
@@ -16,6 +17,8 @@ export interface DocHeading extends ChunkHeading {
   isTitle: boolean;
   /** Unfilled placeholders between this heading and the next heading of any level. */
   placeholderCount: number;
+  /** Blocks of template guidance standing in for content between this heading and the next. */
+  guidanceCount: number;
   /** Unchanged template examples between this heading and the next heading of any level. */
   exampleCount: number;
   /** The next heading is deeper: this heading has subsections. */
@@ -37,11 +40,15 @@ export interface DocumentFacts {
   openTasks: { line: number; start: number; end: number; text: string }[];
   /** Where the RFC is in its life; set by the analysis from the Status line. */
   lifecycle: Lifecycle;
+  /** The team's own status values and their stages (`.rfcrc.json` `statuses`). */
+  statuses: StatusVocabulary;
 }
 
 /** Document lines of the findings that make a section incomplete, sorted. */
 export interface SectionFindingLines {
   placeholders: readonly number[];
+  /** Guidance left in place of a section's content (not leftovers above the author's own text). */
+  guidance: readonly number[];
   examples: readonly number[];
 }
 
@@ -50,10 +57,14 @@ export interface SectionFindingLines {
  * placeholder and template-example findings left after suppression comments, so each
  * heading can count those in its own span.
  */
-export function collectFacts(model: DocumentModel, template: TemplateModel, lines: SectionFindingLines): DocumentFacts {
+export function collectFacts(model: DocumentModel, template: TemplateModel, lines: SectionFindingLines, statuses: StatusVocabulary = {}): DocumentFacts {
   const headings: DocHeading[] = [];
-  const metadata: MetadataLine[] = [];
+  let metadata: MetadataLine[] = [];
+  // Metadata stands before the first section: the first heading below H1, or any heading
+  // after the title (or the first H1 at all when the template's sections are H1s).
   let sectionsStarted = false;
+  let titleSeen = !template.title;
+  let firstSectionLine = Number.MAX_SAFE_INTEGER;
   model.chunks.forEach(({ chunk, startLine }, chunkIndex) => {
     if (!sectionsStarted) {
       for (const m of chunk.metadata) {
@@ -61,7 +72,11 @@ export function collectFacts(model: DocumentModel, template: TemplateModel, line
       }
     }
     for (const h of chunk.headings) {
-      if (h.level >= 2) sectionsStarted = true;
+      if (!sectionsStarted && (h.level >= 2 || titleSeen)) {
+        sectionsStarted = true;
+        firstSectionLine = h.line + startLine;
+      }
+      if (h.level === 1) titleSeen = true;
       const text = chunk.lines[h.line] ?? '';
       const line = h.line + startLine;
       // Every field set here, in one shape: these objects are rebuilt on each keystroke.
@@ -73,21 +88,29 @@ export function collectFacts(model: DocumentModel, template: TemplateModel, line
         endLine: h.endLine + startLine,
         hasContent: h.hasContent,
         notApplicable: h.notApplicable,
+        guidanceBlocks: h.guidanceBlocks,
+        guidanceOnly: h.guidanceOnly,
         chunkIndex,
         range: lineRange(line, text.length - text.trimStart().length, text.trimEnd().length),
         section: undefined,
         isTitle: false,
         placeholderCount: 0,
+        guidanceCount: 0,
         exampleCount: 0,
         hasSubsections: false,
       });
     }
   });
+  metadata = alignMetadataKeys(
+    metadata.filter((m) => m.line < firstSectionLine),
+    template.metadata,
+  );
   headings.forEach((h, i) => {
     const next = headings[i + 1];
     h.hasSubsections = next !== undefined && next.level > h.level;
     const end = next ? next.line : Number.MAX_SAFE_INTEGER;
     h.placeholderCount = countInRange(lines.placeholders, h.line, end);
+    h.guidanceCount = countInRange(lines.guidance, h.line, end);
     h.exampleCount = countInRange(lines.examples, h.line, end);
   });
 
@@ -109,7 +132,7 @@ export function collectFacts(model: DocumentModel, template: TemplateModel, line
   for (const { chunk, startLine } of model.chunks) {
     for (const task of chunk.tasks) if (!task.checked) openTasks.push({ ...task, line: task.line + startLine });
   }
-  return { template, headings, title, metadata, instances, waived, openTasks, lifecycle: 'unknown' };
+  return { template, headings, title, metadata, instances, waived, openTasks, lifecycle: 'unknown', statuses };
 }
 
 /** True when the section or one of its ancestors is marked not applicable in the document. */

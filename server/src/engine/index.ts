@@ -15,7 +15,8 @@ export { escapeMarkdown, nextRfcNumber, scaffoldRfc, type ExistingRfc, type Scaf
 export { insertAllMissingSectionsEdit, missingSectionsOf } from './edits';
 export { completionsAt, type Suggestion } from './completions';
 export { acceptedForms, hoverAt, type HoverInfo } from './hover';
-export { applyRuleSettings, lifecycleOfStatus, type Lifecycle } from './lifecycle';
+export { lifecycleOfStatus, type Lifecycle } from './lifecycle';
+export { applyRuleSettings } from './ruleSettings';
 export { insertAllMissingSections, quickFixesFor, type FixContext, type QuickFix } from './quickFixes';
 export {
   applyAnalysisSettings,

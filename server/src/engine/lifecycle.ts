@@ -1,6 +1,5 @@
 import type { DocumentFacts } from './facts';
-import { isWholePlaceholder } from './normalize';
-import type { Finding, RuleSetting, Severity } from './types';
+import { isUnfilledValue, readStatus, statusField } from './metadataFields';
 
 /**
  * Where an RFC is in its life, read from its Status line. It sets how strict the rules
@@ -18,56 +17,17 @@ export function lifecycleOfStatus(status: string | undefined): Lifecycle {
   return 'unknown';
 }
 
-/** The lifecycle of a document: from the metadata line whose template field is an enumeration of statuses. */
+/**
+ * The lifecycle of a document, from its status line: the stage of the value when the
+ * template or the team's vocabulary allows it, else unknown (the metadata rule then reports
+ * the value, so the two never disagree).
+ */
 export function lifecycleOf(facts: DocumentFacts): Lifecycle {
-  const field = facts.template.metadata.find((f) => f.kind.type === 'enum');
+  const field = statusField(facts.template);
   if (!field) return 'unknown';
   const line = facts.metadata.find((m) => m.normalizedKey === field.normalizedKey);
   // "[Draft/Under Review/Approved/Implemented]" names every stage: no stage at all.
-  if (!line || isWholePlaceholder(line.value)) return 'unknown';
-  return lifecycleOfStatus(line.value);
+  if (!line || line.value.trim() === '' || isUnfilledValue(line.value, field, facts.template)) return 'unknown';
+  return readStatus(line.value, field, facts.statuses).stage;
 }
 
-/**
- * The severity a finding gets under the `auto` setting (the default) at a lifecycle stage,
- * or undefined to keep the rule's own. The table, documented in README.md:
- *
- * | rule | Draft | Under Review | Approved / Implemented |
- * | placeholder | information | warning | error |
- * | missing-section | warning top-level, information deeper | warning | error |
- * | empty-section | information | warning | error |
- * | template-example | information | information | warning |
- * | open-questions | (off) | information | (off) |
- * | unchecked-task | (off) | (off) | error (Implemented only) |
- */
-export function lifecycleSeverity(finding: Finding, lifecycle: Lifecycle): Severity | undefined {
-  const finished = lifecycle === 'approved' || lifecycle === 'implemented';
-  switch (finding.ruleId) {
-    case 'placeholder':
-      return lifecycle === 'draft' ? 'information' : lifecycle === 'review' ? 'warning' : finished ? 'error' : undefined;
-    case 'missing-section':
-      return lifecycle === 'review' ? 'warning' : finished ? 'error' : undefined;
-    case 'empty-section':
-      return lifecycle === 'draft' ? 'information' : lifecycle === 'review' ? 'warning' : finished ? 'error' : undefined;
-    case 'template-example':
-      return finished ? 'warning' : undefined;
-    default:
-      return undefined;
-  }
-}
-
-/** Applies the user's rule settings: `off` drops, a severity replaces, `auto` (the default) follows the lifecycle. */
-export function applyRuleSettings(
-  findings: readonly Finding[],
-  settings: Readonly<Record<string, RuleSetting | 'auto'>> | undefined,
-  lifecycle: Lifecycle,
-): Finding[] {
-  const out: Finding[] = [];
-  for (const f of findings) {
-    const setting = settings?.[f.ruleId] ?? 'auto';
-    if (setting === 'off') continue;
-    const severity = setting === 'auto' ? (lifecycleSeverity(f, lifecycle) ?? f.severity) : setting;
-    out.push(severity === f.severity ? f : { ...f, severity });
-  }
-  return out;
-}

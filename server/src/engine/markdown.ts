@@ -1,4 +1,6 @@
 import MarkdownIt from 'markdown-it';
+import { frontMatterPlugin } from './frontMatter';
+import { isAnglePlaceholder } from './placeholderPolicy';
 /** A markdown-it token; `map` holds [first line, line after last] of block tokens. */
 export type Token = MarkdownIt.Token;
 
@@ -6,12 +8,13 @@ export type Token = MarkdownIt.Token;
  * The one markdown-it configuration the engine parses with. HTML is on so that
  * `<!-- rfc-disable -->` comments arrive as html tokens; tables are on (GFM) because
  * templates use them; linkify and typographer are off because they rewrite text and
- * would move placeholder positions.
+ * would move placeholder positions. YAML front matter at the top is one `front_matter`
+ * token (see frontMatter.ts), so its `---` lines are never a rule or a heading.
  */
-const fullParser = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
+const fullParser = new MarkdownIt('default', { html: true, linkify: false, typographer: false }).use(frontMatterPlugin);
 
 /** Block structure only: enough to find section boundaries cheaply. */
-const blockParser = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
+const blockParser = new MarkdownIt('default', { html: true, linkify: false, typographer: false }).use(frontMatterPlugin);
 blockParser.disable(['inline', 'text_join']);
 
 /** Parses markdown into block and inline tokens. `env.references` receives reference definitions. */
@@ -49,6 +52,10 @@ export function inlinePlainText(inline: Token): string {
         break;
       case 'image':
         out += child.content;
+        break;
+      case 'html_inline':
+        // `# <RFC title>`: a placeholder that markdown-it reads as a tag is still text.
+        if (isAnglePlaceholder(child.content)) out += child.content;
         break;
       default:
         break;

@@ -15,7 +15,11 @@ export interface MetadataLine {
   keyRange: Range;
   /** Where the value stands; an empty range just after the colon when there is no value. */
   valueRange: Range;
+  /** How it is written: `**Key**: value` (bold, the default), `Key: value` in a list or block (plain), a table row, or front matter. */
+  form?: MetadataForm;
 }
+
+export type MetadataForm = 'bold' | 'plain' | 'table' | 'front-matter';
 
 /**
  * Splits an inline token's children into visual lines at soft and hard breaks, so each
@@ -30,13 +34,18 @@ export function splitInlineLines(inline: Token): Token[][] {
   return lines;
 }
 
+/** A plain key before a colon: `Start Date: …`, `RFC PR: …` (short, with a letter, no markup). */
+const PLAIN_KEY = /^\s*([^:*_`[\]<>|]{1,40}?)\s*:(?:\s|$)/;
+
 /**
- * Reads a metadata line (`**Key**: value`, also `**Key:** value` and `__Key__: value`)
- * from one visual line of inline tokens. Returns undefined for any other line.
+ * Reads a metadata line (`**Key**: value`, also `**Key:** value` and `__Key__: value`, and
+ * with `plain` also `Key: value`) from one visual line of inline tokens. Returns undefined
+ * for any other line.
  */
-export function readMetadataLine(children: Token[], sourceLine: string, line: number): MetadataLine | undefined {
+export function readMetadataLine(children: Token[], sourceLine: string, line: number, plain = false): MetadataLine | undefined {
   let i = 0;
   while (i < children.length && children[i].type === 'text' && children[i].content.trim() === '') i++;
+  if (plain && children[i]?.type === 'text') return readPlainLine(children.slice(i), sourceLine, line);
   if (children[i]?.type !== 'strong_open') return undefined;
   const keyParts: string[] = [];
   let j = i + 1;
@@ -80,22 +89,88 @@ export function readMetadataLine(children: Token[], sourceLine: string, line: nu
   };
 }
 
+function readPlainLine(children: Token[], sourceLine: string, line: number): MetadataLine | undefined {
+  const m = PLAIN_KEY.exec(children[0].content);
+  if (!m || !/\p{L}/u.test(m[1]) || m[1].trim().split(/\s+/).length > 5) return undefined;
+  const key = m[1].trim();
+  const rest = children[0].content.slice(m[0].length);
+  const value = (rest + children.slice(1).map(visibleText).join('')).trim();
+  const keyStart = Math.max(0, sourceLine.indexOf(key));
+  let valueStart = sourceLine.indexOf(':', keyStart + key.length) + 1;
+  while (valueStart < sourceLine.length && /\s/.test(sourceLine[valueStart])) valueStart++;
+  let valueEnd = sourceLine.length;
+  while (valueEnd > valueStart && /[\s\\]/.test(sourceLine[valueEnd - 1])) valueEnd--;
+  return {
+    key,
+    normalizedKey: normalizeMetadataKey(key),
+    value,
+    line,
+    keyRange: lineRange(line, keyStart, keyStart + key.length),
+    valueRange: lineRange(line, valueStart, Math.max(valueStart, valueEnd)),
+    form: 'plain',
+  };
+}
+
+/** The text a reader sees of an inline child (link markup dropped, code and text kept). */
+function visibleText(t: Token): string {
+  return t.type === 'text' || t.type === 'code_inline' || t.type === 'text_special' ? t.content : '';
+}
+
+/**
+ * Metadata written as a two-column table under the title (`| Status | Accepted |`): each
+ * row, the header row included, is a key and its value.
+ */
+export function readTableMetadata(table: { line: number; header: string[]; rows: { line: number; cells: { start: number; end: number; text: string }[] }[] }, headerCells: { start: number; end: number }[]): MetadataLine[] {
+  if (table.header.length !== 2) return [];
+  const rows = [
+    { line: table.line, cells: table.header.map((text, k) => ({ text, start: headerCells[k]?.start ?? 0, end: headerCells[k]?.end ?? 0 })) },
+    ...table.rows,
+  ];
+  const found: MetadataLine[] = [];
+  for (const row of rows) {
+    const [keyCell, valueCell] = row.cells;
+    const key = keyCell?.text.replace(/:$/, '').trim() ?? '';
+    if (!valueCell || key === '' || key.length > 40 || !/\p{L}/u.test(key)) continue;
+    found.push({
+      key,
+      normalizedKey: normalizeMetadataKey(key),
+      value: valueCell.text.trim(),
+      line: row.line,
+      keyRange: lineRange(row.line, keyCell.start, keyCell.end),
+      valueRange: lineRange(row.line, valueCell.start, valueCell.end),
+      form: 'table',
+    });
+  }
+  return found;
+}
+
 /**
  * Reads every metadata line of a paragraph-like inline token. `allLines` asks that every
  * visual line be a metadata line (used to tell a metadata block followed by `---`, which
  * CommonMark reads as a setext heading, from a real heading).
  */
-export function readMetadataBlock(inline: Token, lines: readonly string[], allLines: boolean): MetadataLine[] | undefined {
+export function readMetadataBlock(inline: Token, lines: readonly string[], allLines: boolean, plain = false): MetadataLine[] | undefined {
   if (!inline.map) return undefined;
   const found: MetadataLine[] = [];
   const visual = splitInlineLines(inline);
   for (let k = 0; k < visual.length; k++) {
     const line = inline.map[0] + k;
-    const entry = readMetadataLine(visual[k], lines[line] ?? '', line);
+    const entry = readMetadataLine(visual[k], lines[line] ?? '', line, plain);
     if (entry) found.push(entry);
     else if (allLines) return undefined;
   }
   return found;
+}
+
+/**
+ * The metadata lines of a paragraph under the title: its bold `**Key**: value` lines; or,
+ * in a list item or a paragraph made only of such lines, plain `Key: value` lines too.
+ */
+export function readParagraphMetadata(inline: Token, lines: readonly string[], inListItem: boolean): MetadataLine[] {
+  const bold = readMetadataBlock(inline, lines, false) ?? [];
+  if (bold.length > 0) return bold;
+  if (inListItem) return (readMetadataBlock(inline, lines, false, true) ?? []).slice(0, 1);
+  return readMetadataBlock(inline, lines, true, true) ?? [];
 }
 
 /** True when every visual line of the inline token is a metadata line. */

@@ -26,3 +26,21 @@ export interface PlaceholderPolicy {
 
 /** A policy that finds nothing: for reading a document without a template (metadata only). */
 export const NO_PLACEHOLDERS: PlaceholderPolicy = { syntaxes: new Set(), texts: new Set(), codeTexts: new Set(), maxWords: 0 };
+
+/** HTML elements: `<br>`, `<details open>` and `<kbd>` are markup, not `<placeholders>`. */
+const HTML_ELEMENTS = new Set(
+  (
+    'a abbr acronym address area article aside audio b base bdi bdo big blink blockquote body br button canvas caption center cite code col colgroup ' +
+    'data datalist dd del details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header ' +
+    'hgroup hr html i iframe img input ins kbd label legend li link main map mark marquee math menu meta meter nav nobr noscript object ol optgroup ' +
+    'option output p param picture plaintext pre progress q rb rp rt rtc ruby s samp script search section select slot small source span strike strong style ' +
+    'sub summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr xmp'
+  ).split(' '),
+);
+
+/** `<RFC title>`, `<package>`: angle brackets around words that are no HTML element, attribute or closing tag. */
+export function isAnglePlaceholder(html: string): boolean {
+  const m = /^<([A-Za-z][\p{L}\p{N}_-]*)((?:\s+[^\s<>="'/]+)*)\s*>$/u.exec(html.trim());
+  return m !== null && !HTML_ELEMENTS.has(m[1].toLowerCase()) && !m[1].includes('-');
+}
+

@@ -1,7 +1,7 @@
 import { normalizeReferenceLabel, type Token } from './markdown';
-import { PLACEHOLDER_SYNTAXES, type PlaceholderPolicy, type PlaceholderSyntax } from './placeholderPolicy';
+import { isAnglePlaceholder, PLACEHOLDER_SYNTAXES, type PlaceholderPolicy, type PlaceholderSyntax } from './placeholderPolicy';
 
-export { type PlaceholderPolicy, type PlaceholderSyntax } from './placeholderPolicy';
+export { isAnglePlaceholder, type PlaceholderPolicy, type PlaceholderSyntax } from './placeholderPolicy';
 
 /** A text in the document that is an unfilled template placeholder (or, in a template, is one). */
 export interface PlaceholderHit {
@@ -65,17 +65,6 @@ const MARKER = /^(TODO|TBD|TBC|FIXME|XXX)(?![\p{L}\p{N}_])/u;
 const LABEL = /^[^[\]{}()<>:]{1,60}:\s*$/;
 /** Trailing punctuation a slot may end with after its placeholder. */
 const TRAILING = /^[\s.,;:!?*_]*$/;
-
-/** HTML elements: `<br>`, `<details open>` and `<kbd>` are markup, not `<placeholders>`. */
-const HTML_ELEMENTS = new Set(
-  (
-    'a abbr acronym address area article aside audio b base bdi bdo big blink blockquote body br button canvas caption center cite code col colgroup ' +
-    'data datalist dd del details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header ' +
-    'hgroup hr html i iframe img input ins kbd label legend li link main map mark marquee math menu meta meter nav nobr noscript object ol optgroup ' +
-    'option output p param picture plaintext pre progress q rb rp rt rtc ruby s samp script search section select slot small source span strike strong style ' +
-    'sub summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr xmp'
-  ).split(' '),
-);
 
 /** Folds case and spacing, so `[Date]` and `[ date ]` are the same placeholder. */
 export function normalizePlaceholder(text: string): string {
@@ -329,12 +318,6 @@ function isCandidate(content: string, i: number, j: number, syntax: PlaceholderS
   }
 }
 
-/** `<RFC title>`, `<package>`: angle brackets around words that are no HTML element, attribute or closing tag. */
-export function isAnglePlaceholder(html: string): boolean {
-  const m = /^<([A-Za-z][\p{L}\p{N}_-]*)((?:\s+[^\s<>="'/]+)*)\s*>$/u.exec(html.trim());
-  return m !== null && !HTML_ELEMENTS.has(m[1].toLowerCase()) && !m[1].includes('-');
-}
-
 function advancePast(source: string, lineNo: number, content: string, cursors: Map<number, number>): void {
   if (content === '') return;
   const from = cursors.get(lineNo) ?? 0;
@@ -389,6 +372,30 @@ export function scanCodePlaceholders(
     }
   }
   return hits.sort((a, b) => a.line - b.line || a.start - b.start);
+}
+
+/**
+ * A metadata value written outside markdown (front matter) that is a placeholder: the
+ * whole value is one bracketed text (`{YYYY-MM-DD when the decision was last updated}`) or
+ * starts with a marker word. In a template every such value is a placeholder.
+ */
+export function valuePlaceholder(raw: string, line: number, start: number, policy: PlaceholderPolicy | 'template'): PlaceholderHit | undefined {
+  const text = raw.trim();
+  const syntax = wholeSyntax(text);
+  if (!syntax) return undefined;
+  const hit = { line, start, end: start + text.length, text, label: '', inCode: false, syntax };
+  if (policy === 'template' || policy.texts.has(normalizePlaceholder(text))) return hit;
+  if (!policy.syntaxes.has(syntax) || (syntax !== 'marker' && placeholderWords(text, syntax) > policy.maxWords)) return undefined;
+  return hit;
+}
+
+/** The syntax of a text that is one placeholder and nothing else, if it is one. */
+export function wholeSyntax(text: string): PlaceholderSyntax | undefined {
+  if (MARKER.test(text)) return 'marker';
+  for (const [syntax, [open, close]] of Object.entries(BRACKETS) as [PlaceholderSyntax, [string, string]][]) {
+    if (text.length > 2 && text.startsWith(open) && text.endsWith(close) && text.indexOf(open, 1) < 0 && HAS_LETTER.test(text)) return syntax;
+  }
+  return undefined;
 }
 
 function isIdentifierChar(c: string | undefined): boolean {

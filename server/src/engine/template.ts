@@ -1,9 +1,11 @@
-import { buildDocumentModel } from './document';
+import { buildDocumentModel, type DocumentModel } from './document';
+import { guidanceTexts } from './guidance';
 import { hashText } from './hash';
-import { parseMarkdown } from './markdown';
-import type { MetadataLine } from './metadata';
-import { isWholePlaceholder, normalizeHeading } from './normalize';
-import { normalizePlaceholder, placeholderWords, type PlaceholderHit, type PlaceholderPolicy, type PlaceholderSyntax } from './placeholderScan';
+import { inlinePlainText, parseMarkdown } from './markdown';
+import type { FrontMatterLine } from './frontMatter';
+import type { MetadataForm, MetadataLine } from './metadata';
+import { normalizeHeading } from './normalize';
+import { normalizePlaceholder, placeholderWords, wholeSyntax, type PlaceholderHit, type PlaceholderPolicy, type PlaceholderSyntax } from './placeholderScan';
 
 /**
  * The RFC schema, derived from the template's markdown itself: its heading tree, its
@@ -32,6 +34,11 @@ export interface TemplateModel {
   readonly exampleCodeTexts: ReadonlySet<string>;
   /** Body rows of the template's tables, normalised: examples an author should replace. */
   readonly exampleRows: ReadonlySet<string>;
+  /**
+   * The template's guidance: the prose blocks (and list items) inside its sections that hold
+   * no placeholder, folded (see guidance.ts). Found unchanged in an RFC, they are unfilled.
+   */
+  readonly guidanceTexts: ReadonlySet<string>;
 }
 
 export interface TemplateTitle {
@@ -44,9 +51,17 @@ export interface TemplateTitle {
 export interface MetadataField {
   key: string;
   normalizedKey: string;
-  /** The template's placeholder for the value, e.g. `[YYYY-XXX]`. */
+  /** The template's placeholder for the value, e.g. `[YYYY-XXX]`; empty when it writes a real value or nothing. */
   placeholder: string;
+  /** The value the template writes when it is no placeholder (`accepted`, a sample link); else empty. */
+  example: string;
+  /** What the template says about the value: its placeholder's words and its comments. */
+  guidance: string;
   kind: MetadataKind;
+  /** The template leaves the value empty and says nothing about it: it may stay empty (or be left out). */
+  mayBeEmpty: boolean;
+  /** How the template writes the line, so messages and fixes write it the same way. */
+  form: MetadataForm;
 }
 
 export type MetadataKind =
@@ -99,6 +114,8 @@ export interface TemplateSection {
   guidance: string[];
   /** The section's own text holds a task list (a checklist an Implemented RFC must have ticked). */
   hasChecklist: boolean;
+  /** Other headings that stand for this section, as the template declares them (`<!-- rfc: aliases Overview, Abstract -->`). */
+  aliases: string[];
   /**
    * The template's markdown for this section with its subsections, placeholders kept: what
    * "Insert section" writes. For a repeatable kind, its first example only.
@@ -120,7 +137,7 @@ export type TemplateExample = Example;
  * (`Component A`, `Component B`). Siblings of one kind collapse into one section.
  */
 export function buildTemplateModel(text: string): TemplateModel {
-  const model = buildDocumentModel(text, { placeholders: 'template' }, 'template');
+  const model = buildDocumentModel(text, { placeholders: 'template', guidance: 'all' }, 'template');
   const id = hashText(text);
   let title: TemplateTitle | undefined;
   const sections: TemplateSection[] = [];
@@ -133,12 +150,18 @@ export function buildTemplateModel(text: string): TemplateModel {
   const ownerByLine: { line: number; section: TemplateSection | undefined }[] = [];
   const headingLevels: { line: number; level: number }[] = [];
 
+  // A template with several H1 headings writes its sections at level 1 and has no title.
+  const hasTitle = model.chunks.reduce((n, { chunk }) => n + chunk.headings.filter((h) => h.level === 1).length, 0) === 1;
   for (const { chunk, startLine } of model.chunks) {
-    if (!title && sections.length === 0) metadataLines.push(...chunk.metadata.map((m) => ({ ...m, line: m.line + startLine })));
+    if (sections.length === 0) {
+      const firstSection = chunk.headings.find((h) => h.level > 1 || !hasTitle || title !== undefined);
+      const before = chunk.metadata.filter((m) => !firstSection || m.line < firstSection.line);
+      metadataLines.push(...before.map((m) => ({ ...m, line: m.line + startLine })));
+    }
     for (const h of chunk.headings) {
       const line = h.line + startLine;
       headingLevels.push({ line, level: h.level });
-      if (h.level === 1 && !title && sections.length === 0) {
+      if (h.level === 1 && hasTitle && !title && sections.length === 0) {
         title = { text: h.text, prefix: literalPrefix(h.text) };
         ownerByLine.push({ line, section: undefined });
         continue;
@@ -173,6 +196,7 @@ export function buildTemplateModel(text: string): TemplateModel {
         guidance: [],
         hasChecklist: false,
         skeleton: '',
+        aliases: [],
       };
       parent?.children.push(section);
       sections.push(section);
@@ -218,7 +242,11 @@ export function buildTemplateModel(text: string): TemplateModel {
   for (const section of sections) {
     const own = comments.get(section) ?? [];
     if (own.some((c) => c === OPTIONAL_COMMENT)) section.optional = true;
-    const guidance = [...own.filter((c) => c !== OPTIONAL_COMMENT), ...section.placeholders.map((p) => p.guidance.trim())];
+    for (const c of own) {
+      if (c.startsWith(ALIASES_COMMENT)) section.aliases.push(...c.slice(ALIASES_COMMENT.length).split(',').map((a) => a.trim()).filter((a) => a !== ''));
+    }
+    const said = own.filter((c) => c !== OPTIONAL_COMMENT && !c.startsWith(ALIASES_COMMENT));
+    const guidance = [...said, ...section.placeholders.map((p) => p.guidance.trim())];
     section.guidance = [...new Set(guidance.filter((g) => g !== ''))];
   }
 
@@ -242,7 +270,19 @@ export function buildTemplateModel(text: string): TemplateModel {
     exampleCode,
     exampleCodeTexts: new Set(exampleCode.map((e) => e.normalized)),
     exampleRows,
+    guidanceTexts: guidanceTexts(proseOf(model.chunks, sections[0]?.line ?? Number.MAX_SAFE_INTEGER)),
   };
+}
+
+/** The template's prose blocks with document lines, whether they stand in a section, and whether they hold a placeholder. */
+function proseOf(chunks: DocumentModel['chunks'], firstSectionLine: number) {
+  return chunks.flatMap(({ chunk, startLine }) =>
+    chunk.prose.map((b) => ({
+      ...b,
+      inSection: b.line + startLine > firstSectionLine,
+      hasPlaceholder: chunk.placeholders.some((p) => !p.inCode && p.line >= b.line && p.line < b.endLine),
+    })),
+  );
 }
 
 /** The fewest words a placeholder standing alone may have before it reads as real text. */
@@ -270,10 +310,20 @@ function learnPlaceholderPolicy(hits: readonly PlaceholderHit[]): PlaceholderPol
   return { syntaxes, texts, codeTexts, maxWords };
 }
 
-/** `(optional)` at the end of a template heading, in any case. */
-const OPTIONAL_MARKER = /\s*\(\s*optional\s*\)\s*$/i;
-/** Stands for an `<!-- rfc: optional -->` comment among a section's comments. */
+/** `(optional)` or `[Optional]` at the end of a template heading, in any case. */
+const OPTIONAL_MARKER = /\s*[([]\s*optional\s*[)\]]\s*$/i;
+/** Stands for an `<!-- rfc: optional -->` comment (or any comment saying so) among a section's comments. */
 const OPTIONAL_COMMENT = '\u0000optional';
+/** Starts an `<!-- rfc: aliases A, B -->` comment's entry among a section's comments. */
+const ALIASES_COMMENT = '\u0000aliases:';
+
+/**
+ * Words saying a section may be left out: "Optional.", "(Optional) Describe …", "This is an
+ * optional element. Feel free to remove." — not any sentence that mentions the word.
+ */
+function saysOptional(text: string): boolean {
+  return /^\W*optional\b/i.test(text) || /\b(?:is|are) (?:an? )?optional\b/i.test(text) || /\boptional (?:element|section|part|field)s?\b/i.test(text);
+}
 
 /**
  * The comments that speak about each section: every HTML comment directly under its
@@ -296,28 +346,50 @@ function readSectionComments(
   const tokens = parseMarkdown(text);
   // The section whose heading the walk has just passed, until a block other than a comment follows.
   let underHeading: TemplateSection | undefined;
+  // A comment block saying "optional" right above a heading marks that heading's section.
+  let optionalAbove = false;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     const line = token.map?.[0];
     if (token.type === 'heading_open' && token.level === 0 && line !== undefined && headingLines.has(line)) {
       underHeading = ownerOf(line);
+      if (optionalAbove) add(underHeading, OPTIONAL_COMMENT);
+      optionalAbove = false;
       i += 2;
       continue;
     }
+    const commentBlock = token.type === 'html_block' && token.level === 0 && isOnlyComments(token.content);
     if (token.type === 'html_block' || token.type === 'inline') {
       const html = token.type === 'html_block' ? [token.content] : (token.children ?? []).filter((c) => c.type === 'html_inline').map((c) => c.content);
-      const direct = token.type === 'html_block' && token.level === 0 && underHeading !== undefined && isOnlyComments(token.content);
-      for (const comment of html.flatMap(commentsIn)) {
+      const direct = commentBlock && underHeading !== undefined;
+      const comments = html.flatMap(commentsIn);
+      for (const comment of comments) {
         if (/^rfc-/i.test(comment)) continue;
         if (/^rfc\s*:\s*optional$/i.test(comment)) {
           if (direct) add(underHeading, OPTIONAL_COMMENT);
           continue;
         }
+        const aliases = /^rfc\s*:\s*aliases?\s*:?\s*/i.exec(comment);
+        if (aliases) {
+          if (direct) add(underHeading, ALIASES_COMMENT + comment.slice(aliases[0].length));
+          continue;
+        }
         const guidance = /^guidance\s*:\s*/i.exec(comment);
         if (guidance) add(line === undefined ? undefined : ownerOf(line), comment.slice(guidance[0].length));
-        else if (direct) add(underHeading, comment);
+        else if (direct) {
+          add(underHeading, comment);
+          if (saysOptional(comment)) add(underHeading, OPTIONAL_COMMENT);
+        }
       }
+      optionalAbove = commentBlock && comments.some(saysOptional);
       if (direct) continue;
+    } else if (token.level === 0 && token.nesting !== -1) {
+      optionalAbove = false;
+    }
+    // The first words under a heading saying "Optional" make the section optional.
+    if (underHeading && token.level === 0 && (token.type === 'paragraph_open' || token.type === 'blockquote_open')) {
+      const inline = tokens.slice(i + 1, i + 4).find((t) => t.type === 'inline');
+      if (inline && saysOptional(inlinePlainText(inline).trim()) && /^\W*optional\b/i.test(inlinePlainText(inline).trim())) add(underHeading, OPTIONAL_COMMENT);
     }
     if (token.level === 0 && token.nesting !== -1) underHeading = undefined;
   }
@@ -348,20 +420,20 @@ function isOnlyComments(html: string): boolean {
   return rest === '';
 }
 
-/** A section's template lines without the optional markers: an inserted section is one the author writes. */
+/** A section's template lines without the optional and alias markers: an inserted section is one the author writes. */
 function withoutOptionalMarkers(lines: string[]): string[] {
   return lines
-    .filter((l) => !/^\s*<!--\s*rfc\s*:\s*optional\s*-->\s*$/i.test(l))
-    .map((l) => (/^ {0,3}#{1,6}\s/.test(l) ? l.replace(/\s*\(\s*optional\s*\)(\s*#*\s*)$/i, '$1') : l));
+    .filter((l) => !/^\s*<!--\s*rfc\s*:\s*(?:optional|aliases?\b[^>]*)\s*-->\s*$/i.test(l))
+    .map((l) => (/^ {0,3}#{1,6}\s/.test(l) ? l.replace(/\s*[([]\s*optional\s*[)\]](\s*#*\s*)$/i, '$1') : l));
 }
 
 /**
- * The shape of a heading: placeholders become `*`, sequence markers (a number or a single
+ * The shape of a heading: placeholders (`[…]`, `{…}`, `<…>`) become `*`, sequence markers (a number or a single
  * capital letter, as a word) become `#`. "Alternative 1: [Name]" → "alternative #: *".
  */
 export function headingShape(text: string): string {
   return text
-    .replace(/\[[^\]]*\]/g, '*')
+    .replace(/\[[^\]]*\]|\{[^}]*\}|<[^>]*>/g, '*')
     .split(/\s+/)
     .map((word) => (/^(?:\d+|[A-Z])[:.)]?$/.test(word) ? word.replace(/^(?:\d+|[A-Z])/, '#') : word))
     .join(' ')
@@ -370,7 +442,7 @@ export function headingShape(text: string): string {
 
 /** The normalised literal text before the first placeholder or sequence marker. */
 function literalPrefix(text: string): string {
-  const words = text.replace(/\[.*$/, '').split(/\s+/);
+  const words = text.replace(/[[{<].*$/, '').split(/\s+/);
   const kept: string[] = [];
   for (const word of words) {
     if (/^(?:\d+|[A-Z])[:.)]?$/.test(word)) break;
@@ -379,18 +451,41 @@ function literalPrefix(text: string): string {
   return normalizeHeading(kept.join(' '));
 }
 
-/** Reads the expected form of a metadata value from its template placeholder. */
-function toField(line: MetadataLine): MetadataField {
-  const placeholder = line.value;
-  const inner = isWholePlaceholder(placeholder) ? placeholder.trim().slice(1, -1).trim() : placeholder;
-  return { key: line.key, normalizedKey: line.normalizedKey, placeholder, kind: metadataKind(line.key, inner) };
+/**
+ * Reads the expected form of a metadata value from what the template writes there: its
+ * placeholder (`[YYYY-XXX]`, `{proposed | accepted}`, `(fill me in with today's date)`), or
+ * for front matter the value as written and its `# comments`. A field the template leaves
+ * empty, with no guidance, may stay empty.
+ */
+function toField(line: MetadataLine | FrontMatterLine): MetadataField {
+  const written = 'raw' in line ? line.raw : line.value;
+  const syntax = wholeSyntax(written.trim());
+  const placeholder = syntax ? written.trim() : written;
+  const inner = syntax && syntax !== 'marker' ? placeholder.trim().slice(1, -1).trim() : placeholder;
+  const comments = 'comments' in line ? line.comments : [];
+  const guidance = [inner, ...comments].filter((g) => g.trim() !== '').join(' ');
+  return {
+    key: line.key,
+    normalizedKey: line.normalizedKey,
+    placeholder: syntax ? placeholder : '',
+    example: syntax ? '' : written.trim(),
+    guidance,
+    kind: metadataKind(line.key, inner, comments),
+    // Empty in the template: nothing asked, unless a comment says to fill it in. (Front matter
+    // comments mostly give a format for a value set later, such as a release date.)
+    mayBeEmpty: written.trim() === '' && !comments.some((c) => /\b(?:fill|required|must)\b/i.test(c)),
+    form: line.form ?? 'bold',
+  };
 }
 
-function metadataKind(key: string, inner: string): MetadataKind {
-  // "Draft/Under Review/Approved": a choice among values.
-  if (/^[^/]+(?:\/[^/]+)+$/.test(inner) && !/\d/.test(inner)) {
-    return { type: 'enum', values: inner.split('/').map((v) => v.trim()).filter((v) => v !== '') };
-  }
+/** Words standing for "and so on" in a list of values: not values themselves. */
+const ELLIPSIS = /^(?:…|\.\.\.|etc\.?)$/;
+
+function metadataKind(key: string, inner: string, comments: readonly string[] = []): MetadataKind {
+  // "Draft/Under Review/Approved" or "proposed | rejected | accepted": a choice among values.
+  const choices = inner.includes('|') ? inner.split('|') : /^[^/]+(?:\/[^/]+)+$/.test(inner) && !/\d/.test(inner) ? inner.split('/') : [];
+  const values = choices.map((v) => stripLinks(v).trim()).filter((v) => v !== '' && !ELLIPSIS.test(v));
+  if (values.length >= 2) return { type: 'enum', values };
   // A mask such as YYYY-XXX, YYYY-NNN or NNNN: Y, N and X stand for digits.
   if (/^(?:[YNX]{2,}|[YNX]+(?:[-_./][YNX]+)+)$/.test(inner)) {
     const parts = inner.split(/([-_./])/);
@@ -403,6 +498,12 @@ function metadataKind(key: string, inner: string): MetadataKind {
       .join('');
     return { type: 'number', mask: inner, pattern: `^${pattern}$` };
   }
-  if (/^(?:date|yyyy-mm-dd|iso date)$/i.test(inner) || /\b(?:date|updated)\b/i.test(key)) return { type: 'date' };
+  const said = [inner, ...comments].join(' ');
+  if (/^(?:date|yyyy-mm-dd|iso date)$/i.test(inner) || /\b(?:date|updated)\b/i.test(key.replace(/[-_]/g, ' ')) || /\bYYYY-MM-DD\b/.test(said)) return { type: 'date' };
   return { type: 'text' };
+}
+
+/** `[ADR-0005](0005-example.md)` → `ADR-0005`: a value's link markup is not part of the value. */
+function stripLinks(text: string): string {
+  return text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
 }

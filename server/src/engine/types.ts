@@ -22,6 +22,11 @@ export interface FindingData {
   sectionId?: string;
   /** metadata: the normalised key of the metadata line. */
   metadataKey?: string;
+  /**
+   * A note rather than a problem (guidance left above the author's own text): it keeps its
+   * severity whatever the lifecycle, and does not count against completeness.
+   */
+  leftover?: boolean;
 }
 
 /** One problem found in a document by one rule. */

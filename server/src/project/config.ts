@@ -48,6 +48,9 @@ export function mergeSettings(editor: RfcSettings, file: ProjectConfig): RfcSett
     directory: pick('directory'),
     template: pick('template'),
     templates: pick('templates'),
+    // Per name, like rules: the editor's entries win.
+    aliases: { ...(file.aliases ?? {}), ...editor.aliases },
+    statuses: { ...(file.statuses ?? {}), ...editor.statuses },
   };
 }
 

@@ -9,11 +9,14 @@ export const emptySectionRule: DocumentRule = {
   id: 'empty-section',
   description: 'A section heading with no content and no subsections. "N/A", "None" or "Not applicable" (with a reason) counts as content.',
   defaultSeverity: 'warning',
+  severityByStage: { draft: 'information', review: 'warning', approved: 'error', implemented: 'error' },
   scope: 'document',
   check(facts, report) {
     for (const h of facts.headings) {
       // The title's body is the metadata block; an empty title is not an empty section.
       if (h.isTitle || h.hasContent || h.hasSubsections) continue;
+      // The template lets the author leave an optional section out, so also leave it empty.
+      if (h.section?.optional) continue;
       report({
         range: h.range,
         message:

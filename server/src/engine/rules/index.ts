@@ -14,6 +14,7 @@ import { tableShapeRule } from './table-shape';
 import { templateExampleRule } from './template-example';
 import { timelineOrderRule } from './timeline-order';
 import { uncheckedTaskRule } from './unchecked-task';
+import { unfilledGuidanceRule } from './unfilled-guidance';
 import { unknownReferenceRule } from './unknown-reference';
 
 /** Every rule, in the order their findings are listed. */
@@ -21,6 +22,7 @@ export const allRules: readonly Rule[] = [
   missingSectionRule,
   emptySectionRule,
   placeholderRule,
+  unfilledGuidanceRule,
   templateExampleRule,
   invalidJsonRule,
   tableShapeRule,

@@ -1,5 +1,5 @@
 import { isMatch } from 'date-fns/isMatch';
-import { isWholePlaceholder } from '../normalize';
+import { isUnfilledValue, lineFor, readStatus, statusField, type StatusVocabulary } from '../metadataFields';
 import type { MetadataField } from '../template';
 import type { DocumentRule } from './rule';
 import { titleRange } from './rule';
@@ -11,28 +11,45 @@ export const metadataRule: DocumentRule = {
   defaultSeverity: 'warning',
   scope: 'document',
   check(facts, report) {
+    const status = statusField(facts.template);
     for (const field of facts.template.metadata) {
-      const line = facts.metadata.find((m) => m.normalizedKey === field.normalizedKey);
+      const line = lineFor(facts.metadata, field);
+      // A field the template leaves empty without a word about it may stay empty, or be left out.
+      if (field.mayBeEmpty && (!line || line.value.trim() === '')) continue;
       if (!line) {
         report({
           range: titleRange(facts),
-          message: `Metadata line '**${field.key}**:' is missing: add it under the title.`,
+          message: missingMessage(field),
           data: { metadataKey: field.normalizedKey },
         });
         continue;
       }
       const value = stripInlineMarks(line.value);
       // A left placeholder is the placeholder rule's finding, not a second one here.
-      if (isWholePlaceholder(value) || value.includes(field.placeholder)) continue;
+      if (isUnfilledValue(value, field, facts.template)) continue;
       if (value === '' || /^[\s,;]*$/.test(value)) {
         report({ range: line.keyRange, message: `${field.key} is empty: fill it in.`, data: { metadataKey: field.normalizedKey } });
         continue;
       }
-      const problem = checkValue(field, value);
+      const problem = field === status ? checkStatus(field, value, facts.statuses) : checkValue(field, value);
       if (problem) report({ range: line.valueRange, message: problem, data: { metadataKey: field.normalizedKey } });
     }
   },
 };
+
+/** Where the template writes the missing line, said the way it writes it. */
+function missingMessage(field: MetadataField): string {
+  switch (field.form) {
+    case 'front-matter':
+      return `Metadata '${field.key}:' is missing: add it to the front matter.`;
+    case 'table':
+      return `Metadata '${field.key}' is missing: add a '| ${field.key} | … |' row to the metadata table.`;
+    case 'plain':
+      return `Metadata '${field.key}:' is missing: add it to the metadata at the top.`;
+    default:
+      return `Metadata line '**${field.key}**:' is missing: add it under the title.`;
+  }
+}
 
 const INLINE_MARKS = new Set(['*', '_', '`', ' ', '\t']);
 
@@ -45,6 +62,16 @@ function stripInlineMarks(value: string): string {
   return value.slice(start, end);
 }
 
+/** A status the template and the team's vocabulary do not allow: the lifecycle reads no stage from it either. */
+function checkStatus(field: MetadataField, value: string, vocabulary: StatusVocabulary): string | undefined {
+  if (readStatus(value, field, vocabulary).accepted) return undefined;
+  const allowed = [...(field.kind.type === 'enum' ? field.kind.values : []), ...Object.keys(vocabulary)];
+  return `${field.key} '${value}' is not one of ${allowed.join(', ')}.`;
+}
+
+/** `2026-03-14`, or a full ISO date-time such as `2026-03-14T09:30:00.000Z`. */
+const ISO_DATE = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
 /** Explains what is wrong with a value, or returns undefined when it has the expected form. */
 function checkValue(field: MetadataField, value: string): string | undefined {
   const kind = field.kind;
@@ -52,17 +79,15 @@ function checkValue(field: MetadataField, value: string): string | undefined {
     case 'number':
       if (new RegExp(kind.pattern).test(value)) return undefined;
       return `${field.key} '${value}' is not of the form ${kind.mask}: write it as digits, e.g. ${exampleFor(kind.mask)}.`;
-    case 'enum': {
-      // "Draft (pending security review)" and "Draft - waiting for legal" name the status Draft.
-      const named = [value, value.replace(/\s*\([^()]*\)$/, ''), value.split(/\s+[-\u2013\u2014]\s+/)[0]];
-      if (kind.values.some((v) => named.some((n) => v.toLowerCase() === n.toLowerCase()))) return undefined;
-      return `${field.key} '${value}' is not one of ${kind.values.join(', ')}.`;
-    }
-    case 'date':
-      if (/^\d{4}-\d{2}-\d{2}$/.test(value) && isMatch(value, 'yyyy-MM-dd')) return undefined;
-      return /^\d{4}-\d{2}-\d{2}$/.test(value)
+    case 'enum':
+      return readStatus(value, field).accepted ? undefined : `${field.key} '${value}' is not one of ${kind.values.join(', ')}.`;
+    case 'date': {
+      const date = ISO_DATE.exec(value);
+      if (date && isMatch(date[1], 'yyyy-MM-dd')) return undefined;
+      return date
         ? `${field.key} '${value}' is not a real date: check the month and day.`
         : `${field.key} '${value}' is not an ISO date: write it as YYYY-MM-DD, e.g. 2026-03-14.`;
+    }
     case 'text':
       return undefined;
   }

@@ -8,6 +8,8 @@ export const missingSectionRule: DocumentRule = {
   id: 'missing-section',
   description: 'A section of the template is absent. Top-level sections are warnings, subsections information.',
   defaultSeverity: 'warning',
+  // In a draft, top-level sections stay warnings and subsections information (their own severity).
+  severityByStage: { review: 'warning', approved: 'error', implemented: 'error' },
   scope: 'document',
   check(facts, report) {
     for (const section of facts.template.sections) {

@@ -6,6 +6,7 @@ export const placeholderRule: SectionRule = {
   id: 'placeholder',
   description: 'Bracketed template text such as [Date] or [One paragraph executive summary] that has not been replaced.',
   defaultSeverity: 'warning',
+  severityByStage: { draft: 'information', review: 'warning', approved: 'error', implemented: 'error' },
   scope: 'section',
   check(chunk, context, report) {
     for (const hit of chunk.placeholders) {

@@ -24,12 +24,23 @@ export interface SectionContext {
   references: ReadonlySet<string>;
 }
 
+/** The lifecycle stages a rule may set its severity for. */
+export type Stage = 'draft' | 'review' | 'approved' | 'implemented';
+
 interface RuleBase {
   /** Stable kebab-case id: shown in diagnostics, used in settings and suppression comments. */
   id: string;
   /** One sentence on what the rule checks, for documentation and the CLI. */
   description: string;
   defaultSeverity: Severity;
+  /**
+   * The severity under the `auto` setting (the default) at each lifecycle stage: a stage
+   * not named keeps the finding's own severity, `off` drops the finding. README's
+   * Lifecycle table lists them.
+   */
+  severityByStage?: Readonly<Partial<Record<Stage, Severity | 'off'>>>;
+  /** Off unless the user turns it on with a severity (or `auto`) in `rfc.rules`. */
+  offByDefault?: boolean;
 }
 
 /**

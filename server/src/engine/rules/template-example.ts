@@ -19,6 +19,7 @@ export const templateExampleRule: SectionRule = {
   id: 'template-example',
   description: 'Example content from the template (sample JSON, SQL, table rows) left unchanged in a section otherwise filled in.',
   defaultSeverity: 'information',
+  severityByStage: { approved: 'warning', implemented: 'warning' },
   scope: 'section',
   check(chunk, context, report) {
     const unfilled = chunk.placeholders.some((p) => p.inCode || !context.references.has(p.label));

@@ -1,5 +1,6 @@
 import type { Analysis } from '../analyze';
-import { applyRuleSettings, type Lifecycle } from '../lifecycle';
+import type { Lifecycle } from '../lifecycle';
+import { applyRuleSettings } from '../ruleSettings';
 import { workspaceRules } from '../rules';
 import type { Report } from '../rules/rule';
 import { applySuppressions, type SuppressionDirective } from '../suppression';
