@@ -91,6 +91,7 @@ export function analyzeDocument(
     template,
     { placeholders: placeholderLines, guidance: guidanceLines, examples: linesOf(examples, templateExampleRule.id) },
     options.statuses,
+    options.aliases,
   );
 
   facts.lifecycle = lifecycleOf(facts);

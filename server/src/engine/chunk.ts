@@ -1,4 +1,5 @@
 import { inlinePlainText, normalizeReferenceLabel, parseMarkdown, type Token } from './markdown';
+import { readBoldLead, type BoldLead } from './boldLead';
 import { readFrontMatter } from './frontMatter';
 import { ProseCollector, type ProseBlock } from './guidance';
 import { isMetadataOnly, readMetadataBlock, readParagraphMetadata, readTableMetadata, type MetadataLine } from './metadata';
@@ -44,6 +45,8 @@ export interface ParsedChunk {
   readonly mentions: readonly RfcMention[];
   /** The top-level blocks (paragraphs, headings, lists, quotes, tables, code, HTML), by line span. */
   readonly blocks: readonly BlockSpan[];
+  /** Paragraphs and list items opening with a line of bold text: sections written without a heading. */
+  readonly boldLeads: readonly BoldLead[];
   /** Rule results for this chunk, keyed by everything outside the chunk they depend on. */
   readonly ruleCache: Map<string, unknown>;
 }
@@ -122,6 +125,8 @@ export interface BlockSpan {
   kind: 'paragraph' | 'heading' | 'list' | 'quote' | 'table' | 'code' | 'html' | 'rule';
   line: number;
   endLine: number;
+  /** An HTML block of comments only: never content. */
+  comment?: boolean;
 }
 
 const BLOCK_KINDS: Record<string, BlockSpan['kind']> = {
@@ -191,6 +196,7 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
   const tables: TableBlock[] = [];
   const tasks: TaskItem[] = [];
   const blocks: BlockSpan[] = [];
+  const boldLeads: BoldLead[] = [];
   const mentions: RfcMention[] = [];
   const mentionCursors = new Map<number, number>();
   const cursors = new Map<number, number>();
@@ -223,7 +229,9 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
       if (current && prose.blocks.length > before) current.guidanceBlocks++;
     }
     if (token.level === 0 && token.map && BLOCK_KINDS[token.type]) {
-      blocks.push({ kind: BLOCK_KINDS[token.type], line: token.map[0], endLine: token.map[1] });
+      const span: BlockSpan = { kind: BLOCK_KINDS[token.type], line: token.map[0], endLine: token.map[1] };
+      if (isCommentOnly(token)) span.comment = true;
+      blocks.push(span);
     }
     if (token.type === 'heading_open' && token.level === 0 && token.map) {
       const inline = tokens[i + 1];
@@ -313,6 +321,10 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
         } else if (table) {
           table.header.push(inlinePlainText(token).trim());
         }
+        if (opener === 'paragraph_open' && !table) {
+          const lead = readBoldLead(tokens, i);
+          if (lead) boldLeads.push(lead);
+        }
         if (!sawSectionHeading && opener === 'paragraph_open') {
           metadata.push(...readParagraphMetadata(token, lines, isTaskItem));
         }
@@ -376,6 +388,7 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
     prose: prose?.blocks ?? [],
     mentions,
     blocks,
+    boldLeads,
     ruleCache: new Map(),
   };
 }

@@ -1,6 +1,7 @@
 import type { ChunkHeading } from './chunk';
 import type { DocumentModel } from './document';
-import { matchHeadings } from './match';
+import { insertBoldSections } from './boldSections';
+import { matchHeadings, type MatchKind } from './match';
 import type { Lifecycle } from './lifecycle';
 import type { MetadataLine } from './metadata';
 import { alignMetadataKeys, type StatusVocabulary } from './metadataFields';
@@ -14,6 +15,12 @@ export interface DocHeading extends ChunkHeading {
   /** The whole heading text line, for diagnostics about the heading itself. */
   range: Range;
   section?: TemplateSection;
+  /** Further sections the heading stands for (`Explanation` for both explanation sections). */
+  also: TemplateSection[];
+  /** How the heading came to stand for its section: its name, an alias, or likeness. */
+  matchKind?: MatchKind;
+  /** Not a heading but a bold line naming a template section (`**Why now?**`). */
+  bold: boolean;
   isTitle: boolean;
   /** Unfilled placeholders between this heading and the next heading of any level. */
   placeholderCount: number;
@@ -57,7 +64,13 @@ export interface SectionFindingLines {
  * placeholder and template-example findings left after suppression comments, so each
  * heading can count those in its own span.
  */
-export function collectFacts(model: DocumentModel, template: TemplateModel, lines: SectionFindingLines, statuses: StatusVocabulary = {}): DocumentFacts {
+export function collectFacts(
+  model: DocumentModel,
+  template: TemplateModel,
+  lines: SectionFindingLines,
+  statuses: StatusVocabulary = {},
+  aliases: Readonly<Record<string, readonly string[]>> = {},
+): DocumentFacts {
   const headings: DocHeading[] = [];
   let metadata: MetadataLine[] = [];
   // Metadata stands before the first section: the first heading below H1, or any heading
@@ -93,6 +106,9 @@ export function collectFacts(model: DocumentModel, template: TemplateModel, line
         chunkIndex,
         range: lineRange(line, text.length - text.trimStart().length, text.trimEnd().length),
         section: undefined,
+        also: [],
+        matchKind: undefined,
+        bold: false,
         isTitle: false,
         placeholderCount: 0,
         guidanceCount: 0,
@@ -105,8 +121,18 @@ export function collectFacts(model: DocumentModel, template: TemplateModel, line
     metadata.filter((m) => m.line < firstSectionLine),
     template.metadata,
   );
+  const matches = matchHeadings(headings, template, aliases);
   headings.forEach((h, i) => {
-    const next = headings[i + 1];
+    h.section = matches[i].section;
+    h.also = matches[i].also;
+    h.matchKind = matches[i].kind;
+    h.isTitle = matches[i].isTitle;
+  });
+  // Sections the headings leave unmatched may be written as bold lines (`**Why now?**`).
+  const all = insertBoldSections(headings, model, template);
+
+  all.forEach((h, i) => {
+    const next = all[i + 1];
     h.hasSubsections = next !== undefined && next.level > h.level;
     const end = next ? next.line : Number.MAX_SAFE_INTEGER;
     h.placeholderCount = countInRange(lines.placeholders, h.line, end);
@@ -114,25 +140,23 @@ export function collectFacts(model: DocumentModel, template: TemplateModel, line
     h.exampleCount = countInRange(lines.examples, h.line, end);
   });
 
-  const matches = matchHeadings(headings, template);
   const instances = new Map<TemplateSection, DocHeading[]>();
   const waived = new Set<TemplateSection>();
   let title: DocHeading | undefined;
-  headings.forEach((h, i) => {
-    h.section = matches[i].section;
-    h.isTitle = matches[i].isTitle;
+  for (const h of all) {
     if (h.isTitle) title = h;
-    if (!h.section) return;
-    const list = instances.get(h.section);
-    if (list) list.push(h);
-    else instances.set(h.section, [h]);
-    if (h.notApplicable) waived.add(h.section);
-  });
+    for (const section of h.section ? [h.section, ...h.also] : []) {
+      const list = instances.get(section);
+      if (list) list.push(h);
+      else instances.set(section, [h]);
+      if (h.notApplicable) waived.add(section);
+    }
+  }
   const openTasks: DocumentFacts['openTasks'] = [];
   for (const { chunk, startLine } of model.chunks) {
     for (const task of chunk.tasks) if (!task.checked) openTasks.push({ ...task, line: task.line + startLine });
   }
-  return { template, headings, title, metadata, instances, waived, openTasks, lifecycle: 'unknown', statuses };
+  return { template, headings: all, title, metadata, instances, waived, openTasks, lifecycle: 'unknown', statuses };
 }
 
 /** True when the section or one of its ancestors is marked not applicable in the document. */

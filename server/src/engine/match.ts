@@ -1,3 +1,5 @@
+import { normalizeHeading } from './normalize';
+import { conjuncts, contentWords, likeness, wordWeights, type Likeness } from './similarity';
 import type { TemplateModel, TemplateSection } from './template';
 
 /** What matching needs of a document heading. */
@@ -6,51 +8,106 @@ export interface MatchInput {
   normalized: string;
 }
 
+/** How a heading came to stand for its section. */
+export type MatchKind = 'exact' | 'alias' | 'similar';
+
 /** The template section a document heading stands for, if any. */
 export interface HeadingMatch {
   section?: TemplateSection;
+  /** Further sections the same heading stands for (`Explanation` for both explanation sections). */
+  also: TemplateSection[];
+  kind?: MatchKind;
   /** The heading is the document's title (its first H1 when the template has a title). */
   isTitle: boolean;
 }
 
 /** Headings more than this many levels away from their template section do not match it. */
-const MAX_LEVEL_DISTANCE = 1;
+export const MAX_LEVEL_DISTANCE = 2;
+/** Weighted word overlap from which two headings are the same section, when in the expected place. */
+const SIMILAR = 0.5;
+/**
+ * The overlap enough when one's words all stand in the other's: `Design` in `Detailed
+ * Design` passes, `Plan` in `Documentation Plan` (a common word against a rare one) and
+ * `Dependencies` in `Risk 4: FastAPI Dependencies Function` do not.
+ */
+const CONTAINED = 0.4;
+/** Long headings (questions) sharing this much of their words are one, common words or not. */
+const LONG_WORDS = 4;
+const LONG_SIMILAR = 0.6;
+/** So alike that the place does not matter, under the same parent at the same level (section-order reports the place). */
+const STRONG = 0.75;
 
 /**
- * Matches document headings to template sections, in document order. A heading matches a
- * section of the same normalised name, preferring (in turn) a child of the section its
- * parent heading matched, then the same level anywhere, then a neighbouring level. A
- * heading that matches no name can stand for a repeatable section: by its literal prefix
- * ("Alternative 3: Queue" for "Alternative 1: [Name]"), or as any subsection at that level
- * under the repeatable section's parent ("#### Scheduler" under "Component Design").
+ * Matches document headings to template sections, the way a reviewer reads them.
+ *
+ * 1. By name: the same normalised name, or a name the template or the team declares an
+ *    alias of it; preferring (in turn) a child of the section its parent heading matched,
+ *    the same level anywhere, then a level or two away. A heading that matches no name can
+ *    stand for a repeatable section: by its literal prefix ("Alternative 3: Queue" for
+ *    "Alternative 1: [Name]"), or as any subsection at that level under the repeatable
+ *    section's parent ("#### Scheduler" under "Component Design").
+ * 2. By likeness: a heading left over stands for a section no heading has taken when it is
+ *    in the expected place (under the same parent or one of its ancestors, between the
+ *    sections matched before and after it) and their words meet: one's words all in the
+ *    other's (`Executive Summary`, `Design`) or enough of them (`Error codes` for `Error
+ *    Handling`). A heading may stand for more than one section: `Explanation` for the guide-
+ *    and reference-level explanations, `Downsides and alternatives` for both.
  */
-export function matchHeadings(headings: readonly MatchInput[], template: TemplateModel): HeadingMatch[] {
+export function matchHeadings(
+  headings: readonly MatchInput[],
+  template: TemplateModel,
+  aliases: Readonly<Record<string, readonly string[]>> = {},
+): HeadingMatch[] {
   const byName = new Map<string, TemplateSection[]>();
+  const add = (name: string, s: TemplateSection) => {
+    const list = byName.get(name);
+    if (!list) byName.set(name, [s]);
+    else if (!list.includes(s)) list.push(s);
+  };
+  const aliasesOf = sectionAliases(template, aliases);
   for (const s of template.sections) {
     if (s.repeatable) continue;
-    const list = byName.get(s.normalized);
-    if (list) list.push(s);
-    else byName.set(s.normalized, [s]);
+    add(s.normalized, s);
+    for (const alias of aliasesOf.get(s) ?? []) add(alias, s);
   }
   const used = new Set<TemplateSection>();
   const stack: { level: number; section?: TemplateSection }[] = [];
   let titleSeen = false;
 
-  return headings.map((h) => {
+  const matches: HeadingMatch[] = headings.map((h) => {
     if (h.level === 1 && !titleSeen && template.title) {
       titleSeen = true;
       stack.length = 0;
       stack.push({ level: 1 });
-      return { isTitle: true };
+      return { isTitle: true, also: [] };
     }
     while (stack.length > 0 && stack[stack.length - 1].level >= h.level) stack.pop();
     let context: TemplateSection | undefined;
     for (let i = stack.length - 1; i >= 0 && !context; i--) context = stack[i].section;
-    const section = pick(h, context, byName.get(h.normalized) ?? [], template, used);
+    const named = byName.get(h.normalized) ?? [];
+    const section = pick(h, context, named, template, used);
     if (section) used.add(section);
     stack.push({ level: h.level, section });
-    return { section, isTitle: false };
+    const kind: MatchKind | undefined = !section ? undefined : section.normalized === h.normalized || section.repeatable ? 'exact' : 'alias';
+    return { section, kind, isTitle: false, also: [] };
   });
+
+  matchByLikeness(headings, matches, template, used, aliasesOf);
+  return matches;
+}
+
+/** The aliases of each section: declared in the template, and in the settings (by the section's heading). */
+function sectionAliases(template: TemplateModel, extra: Readonly<Record<string, readonly string[]>>): Map<TemplateSection, string[]> {
+  const out = new Map<TemplateSection, string[]>();
+  const byNormalized = new Map<string, TemplateSection[]>();
+  for (const s of template.sections) byNormalized.set(s.normalized, [...(byNormalized.get(s.normalized) ?? []), s]);
+  for (const s of template.sections) if (s.aliases.length > 0) out.set(s, s.aliases.map(normalizeHeading));
+  for (const [name, names] of Object.entries(extra)) {
+    for (const s of byNormalized.get(normalizeHeading(name)) ?? []) {
+      out.set(s, [...(out.get(s) ?? []), ...names.map(normalizeHeading)]);
+    }
+  }
+  return out;
 }
 
 function pick(
@@ -74,13 +131,155 @@ function pick(
     const found = named.find(prefer);
     if (found) return found;
   }
-  const repeatables = template.sections.filter((s) => s.repeatable && near(s));
+  const repeatables = template.sections.filter((s) => s.repeatable && Math.abs(s.level - h.level) <= 1);
   const byPrefix = (s: TemplateSection) => s.prefix !== '' && startsWithWord(h.normalized, s.prefix);
   return (
     repeatables.find((s) => inContext(s) && byPrefix(s)) ??
     repeatables.find((s) => s.level === h.level && byPrefix(s)) ??
     repeatables.find((s) => context !== undefined && inContext(s) && s.level === h.level)
   );
+}
+
+const weightsOf = new WeakMap<TemplateModel, (word: string) => number>();
+
+/** How rare each word is among the template's headings and their declared aliases (cached per template). */
+export function templateWordWeights(template: TemplateModel): (word: string) => number {
+  let weight = weightsOf.get(template);
+  if (!weight) {
+    weight = wordWeights(template.sections.flatMap((s) => [s.normalized, ...s.aliases.map(normalizeHeading)]));
+    weightsOf.set(template, weight);
+  }
+  return weight;
+}
+
+/** Step 2 of matchHeadings: the headings left over, by likeness, in document order. */
+function matchByLikeness(
+  headings: readonly MatchInput[],
+  matches: HeadingMatch[],
+  template: TemplateModel,
+  used: Set<TemplateSection>,
+  aliasesOf: Map<TemplateSection, string[]>,
+): void {
+  const weight = templateWordWeights(template);
+  const wordsOf = new Map<TemplateSection, string[][]>();
+  const sectionWords = (s: TemplateSection) => {
+    let list = wordsOf.get(s);
+    if (!list) {
+      list = [s.normalized, ...(aliasesOf.get(s) ?? [])].map(contentWords);
+      wordsOf.set(s, list);
+    }
+    return list;
+  };
+
+  // First headings at their section's level, then a level or two away: of `#### Error Codes
+  // (phase 3)` and a later `### Error Codes`, the second is the design's Error Handling.
+  for (const sameLevel of [true, false]) headings.forEach((h, i) => {
+    const match = matches[i];
+    if (match.section || match.isTitle) return;
+    const words = contentWords(h.normalized);
+    if (words.length === 0) return;
+    const context = contextOf(headings, matches, i);
+    const [after, before] = neighbours(matches, i);
+    const allowedParents = new Set<TemplateSection | undefined>([undefined]);
+    for (let s = context; s; s = s.parent) allowedParents.add(s);
+    const meet = (w: readonly string[], s: TemplateSection) => {
+      let best: Likeness = { score: 0, plain: 0, aInB: false, bInA: false };
+      for (const sw of sectionWords(s)) {
+        const l = likeness(w, sw, weight);
+        const long = w.length >= LONG_WORDS && sw.length >= LONG_WORDS && l.plain >= LONG_SIMILAR;
+        const scored = long ? { ...l, score: Math.max(l.score, l.plain) } : l;
+        if (scored.score > best.score) best = scored;
+      }
+      return best;
+    };
+    const passes = (l: Likeness) => l.score >= SIMILAR || ((l.aInB || l.bInA) && l.score >= CONTAINED);
+    const candidates = template.sections.filter(
+      (s) =>
+        !used.has(s) &&
+        !s.repeatable &&
+        allowedParents.has(s.parent) &&
+        (sameLevel ? s.level === h.level : Math.abs(s.level - h.level) <= MAX_LEVEL_DISTANCE),
+    );
+    const scored = candidates
+      .map((s) => ({ s, l: meet(words, s) }))
+      .filter(({ s, l }) => (passes(l) && inWindow(s, after, before)) || (l.score >= STRONG && s.parent === context && s.level === h.level))
+      .sort(
+        (a, b) =>
+          b.l.score - a.l.score ||
+          Number(b.s.level === h.level) - Number(a.s.level === h.level) ||
+          Number(b.s.parent === context) - Number(a.s.parent === context) ||
+          a.s.order - b.s.order,
+      );
+    const best = scored[0]?.s;
+    if (!best) return;
+    match.section = best;
+    match.kind = 'similar';
+    used.add(best);
+    // `Explanation` stands for every sibling section whose words hold all of its own.
+    const partial = scored[0].l.aInB && !scored[0].l.bInA;
+    for (const { s, l } of partial ? scored.slice(1) : []) {
+      if (l.aInB && s.parent === best.parent && s.level === best.level) {
+        match.also.push(s);
+        used.add(s);
+      }
+    }
+    // `Downsides and alternatives`: each part may stand for a section of its own.
+    for (const part of conjuncts(h.normalized)) {
+      const partWords = contentWords(part);
+      const extra = candidates.find((s) => {
+        if (used.has(s) || s.parent !== best.parent) return false;
+        const l = meet(partWords, s);
+        return (l.aInB || l.bInA) && l.score >= CONTAINED;
+      });
+      if (extra) {
+        match.also.push(extra);
+        used.add(extra);
+      }
+    }
+  });
+}
+
+/** The section of the nearest enclosing heading that stands for one (undefined at the top or under the title). */
+function contextOf(headings: readonly MatchInput[], matches: readonly HeadingMatch[], i: number): TemplateSection | undefined {
+  let level = headings[i].level;
+  for (let j = i - 1; j >= 0; j--) {
+    if (headings[j].level >= level) continue;
+    if (matches[j].isTitle) return undefined;
+    level = headings[j].level;
+    if (matches[j].section) return matches[j].section;
+  }
+  return undefined;
+}
+
+/** The sections matched by the nearest headings before and after heading i (repeatable ones aside). */
+function neighbours(matches: readonly HeadingMatch[], i: number): [TemplateSection | undefined, TemplateSection | undefined] {
+  let after: TemplateSection | undefined;
+  let before: TemplateSection | undefined;
+  for (let j = i - 1; j >= 0 && !after; j--) {
+    const m = matches[j];
+    if (m.section && !m.section.repeatable) after = [m.section, ...m.also].reduce((a, b) => (b.order > a.order ? b : a));
+  }
+  for (let j = i + 1; j < matches.length && !before; j++) {
+    const s = matches[j].section;
+    if (s && !s.repeatable) before = s;
+  }
+  return [after, before];
+}
+
+/**
+ * Whether a section lies where heading i stands: after the section matched before it (or
+ * is that section's parent, written after its child) and before the one matched after it.
+ * Where the document is out of the template's order there, the bounds say nothing.
+ */
+function inWindow(s: TemplateSection, after: TemplateSection | undefined, before: TemplateSection | undefined): boolean {
+  if (after && before && after.order >= before.order) return true;
+  const isAncestorOf = (a: TemplateSection, b: TemplateSection) => {
+    for (let p = b.parent; p; p = p.parent) if (p === a) return true;
+    return false;
+  };
+  if (after && s.order <= after.order && !isAncestorOf(s, after)) return false;
+  if (before && s.order >= before.order) return false;
+  return true;
 }
 
 function startsWithWord(text: string, prefix: string): boolean {

@@ -8,6 +8,7 @@ import { missingSectionRule } from './missing-section';
 import { numberMismatchRule } from './number-mismatch';
 import { openQuestionsRule } from './open-questions';
 import { placeholderRule } from './placeholder';
+import { renamedSectionRule } from './renamed-section';
 import type { DocumentRule, Rule, SectionRule, WorkspaceRule } from './rule';
 import { sectionOrderRule } from './section-order';
 import { tableShapeRule } from './table-shape';
@@ -31,6 +32,7 @@ export const allRules: readonly Rule[] = [
   sectionOrderRule,
   duplicateSectionRule,
   headingLevelRule,
+  renamedSectionRule,
   openQuestionsRule,
   uncheckedTaskRule,
   duplicateNumberRule,
