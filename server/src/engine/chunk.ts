@@ -80,6 +80,11 @@ export interface CodeBlock {
   normalized: string;
   /** Written between fences (``` or ~~~) rather than indented. */
   fenced: boolean;
+  /**
+   * A top-level fence with no closing fence: markdown runs it to the end of the document,
+   * swallowing every heading after it. Undefined for blocks in lists and quotes.
+   */
+  unclosed?: { markup: string; headings: string[] };
   /** First line of the content: the line after the opening fence, or an indented block's first line. */
   contentLine: number;
   /**
@@ -341,7 +346,7 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
         if (token.map) {
           const contentStart = token.type === 'fence' ? token.map[0] + 1 : token.map[0];
           placeholders.push(...scanCodePlaceholders(lines, contentStart, token.map[1], options.placeholders));
-          codeBlocks.push({
+          const block: CodeBlock = {
             line: token.map[0],
             endLine: token.map[1],
             info: token.info.trim(),
@@ -349,7 +354,11 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
             fenced: token.type === 'fence',
             contentLine: contentStart,
             content: token.content,
-          });
+          };
+          if (token.type === 'fence' && token.level === 0 && !closesFence(lines[token.map[1] - 1], token.markup, token.map[1] - 1 > token.map[0])) {
+            block.unclosed = { markup: token.markup, headings: headingLikeLines(token.content) };
+          }
+          codeBlocks.push(block);
         }
         break;
       case 'front_matter':
@@ -423,6 +432,23 @@ function isCommentOnly(token: Token): boolean {
     rest = rest.slice(end + 3).trimStart();
   }
   return rest === '';
+}
+
+/** Whether a fence's last line is its closing fence: the same character, at least as many, nothing else. */
+function closesFence(last: string | undefined, markup: string, hasClosingLine: boolean): boolean {
+  if (!hasClosingLine || last === undefined) return false;
+  const t = last.trim();
+  return t.length >= markup.length && t[0] === markup[0] && /^(`+|~+)$/.test(t) && /^ {0,3}[`~]/.test(last);
+}
+
+/** The normalised texts of the lines of some code that read as ATX headings: what an unclosed fence swallowed. */
+function headingLikeLines(content: string): string[] {
+  const out: string[] = [];
+  for (const line of splitLines(content)) {
+    const m = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t]*#*[ \t]*$/.exec(line);
+    if (m && m[1].length <= 200) out.push(normalizeHeading(m[1]));
+  }
+  return out;
 }
 
 /** Trims each line and drops blank ones, so indentation and spacing changes do not count as edits. */

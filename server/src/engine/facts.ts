@@ -49,6 +49,8 @@ export interface DocumentFacts {
   lifecycle: Lifecycle;
   /** The team's own status values and their stages (`.rfcrc.json` `statuses`). */
   statuses: StatusVocabulary;
+  /** Normalised heading texts swallowed by a code fence never closed: those sections are there, unrendered. */
+  swallowed: Set<string>;
 }
 
 /** Document lines of the findings that make a section incomplete, sorted. */
@@ -153,10 +155,12 @@ export function collectFacts(
     }
   }
   const openTasks: DocumentFacts['openTasks'] = [];
+  const swallowed = new Set<string>();
   for (const { chunk, startLine } of model.chunks) {
     for (const task of chunk.tasks) if (!task.checked) openTasks.push({ ...task, line: task.line + startLine });
+    for (const block of chunk.codeBlocks) for (const name of block.unclosed?.headings ?? []) swallowed.add(name);
   }
-  return { template, headings: all, title, metadata, instances, waived, openTasks, lifecycle: 'unknown', statuses };
+  return { template, headings: all, title, metadata, instances, waived, openTasks, lifecycle: 'unknown', statuses, swallowed };
 }
 
 /** True when the section or one of its ancestors is marked not applicable in the document. */

@@ -15,6 +15,7 @@ import { tableShapeRule } from './table-shape';
 import { templateExampleRule } from './template-example';
 import { timelineOrderRule } from './timeline-order';
 import { uncheckedTaskRule } from './unchecked-task';
+import { unclosedFenceRule } from './unclosed-fence';
 import { unfilledGuidanceRule } from './unfilled-guidance';
 import { unknownReferenceRule } from './unknown-reference';
 
@@ -26,6 +27,7 @@ export const allRules: readonly Rule[] = [
   unfilledGuidanceRule,
   templateExampleRule,
   invalidJsonRule,
+  unclosedFenceRule,
   tableShapeRule,
   timelineOrderRule,
   metadataRule,

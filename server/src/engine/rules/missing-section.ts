@@ -19,6 +19,8 @@ export const missingSectionRule: DocumentRule = {
       // Report the top-most missing section only; its subsections go with it.
       if (section.parent && !facts.instances.has(section.parent)) continue;
       if (isWaived(facts, section)) continue;
+      // Written, but inside a code fence never closed: unclosed-fence reports that once.
+      if (facts.swallowed.has(section.normalized)) continue;
       const previous = previousPresentSibling(facts, section);
       const where = previous
         ? `after '${previous.name}'`
