@@ -28,6 +28,7 @@ export function describeState(section: SectionReport): string {
     missing: 'missing',
     empty: 'empty',
     placeholders: section.placeholders === 1 ? '1 placeholder' : `${section.placeholders} placeholders`,
+    guidance: 'template guidance left',
     example: 'template example left',
     invalid: 'invalid',
     'not-applicable': 'not applicable',

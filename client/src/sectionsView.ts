@@ -14,6 +14,7 @@ const ICONS: Record<SectionReport['state'], [string, string | undefined]> = {
   complete: ['pass-filled', 'testing.iconPassed'],
   'not-applicable': ['circle-slash', 'disabledForeground'],
   placeholders: ['edit', 'list.warningForeground'],
+  guidance: ['edit', 'list.warningForeground'],
   example: ['edit', 'list.warningForeground'],
   invalid: ['warning', 'list.warningForeground'],
   empty: ['circle-large-outline', 'list.warningForeground'],

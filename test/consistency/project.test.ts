@@ -34,6 +34,14 @@ describe('project consistency', () => {
     }
   });
 
+  it('names every rule in the rfc.rules setting and in the .rfcrc.json schema, and no other', () => {
+    const manifest = JSON.parse(read('package.json'));
+    const schema = JSON.parse(read('schemas/rfcrc.schema.json'));
+    const ids = allRules.map((r) => r.id).sort();
+    assert.deepEqual([...manifest.contributes.configuration.properties['rfc.rules'].propertyNames.enum].sort(), ids);
+    assert.deepEqual([...schema.properties.rules.propertyNames.enum].sort(), ids);
+  });
+
   it('documents every rule in README.md with a section of its own', () => {
     const readme = read('README.md');
     for (const rule of allRules) assert.ok(readme.includes(`### \`${rule.id}\``), `README has no section for ${rule.id}`);

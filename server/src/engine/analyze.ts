@@ -103,7 +103,8 @@ export function analyzeDocument(
   const titlePlaceholders = facts.title
     ? countInRange(placeholderLines, facts.title.line, facts.title.endLine) + countInRange(guidanceLines, facts.title.line, facts.title.endLine)
     : 0;
-  const completeness = computeCompleteness(facts, titlePlaceholders, invalidMetadata);
+  const unfilledLeft = placeholderLines.length > 0 || guidanceLines.length > 0 || examples.length > 0;
+  const completeness = computeCompleteness(facts, titlePlaceholders, invalidMetadata, unfilledLeft);
 
   const lifecycle = facts.lifecycle;
   const findings = applyRuleSettings([...sectionFindings, ...kept], options.rules, lifecycle).sort(byPosition);

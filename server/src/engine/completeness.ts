@@ -17,7 +17,8 @@ import type { TemplateSection } from './template';
  * marks optional counts only when the document has it with content: absent or left as an
  * empty heading, it and its subsections are no slots (a section whose subsections are all
  * such optional ones is a slot itself). Rounding down keeps 100% for an RFC with nothing
- * left to do.
+ * left to do, and an RFC with an unfilled placeholder, template guidance standing for
+ * content or an unchanged example anywhere is at most 99%.
  */
 export interface CompletenessReport {
   percent: number;
@@ -62,6 +63,7 @@ export function computeCompleteness(
   facts: DocumentFacts,
   titlePlaceholders: number,
   invalidMetadataLines: ReadonlySet<number>,
+  unfilledLeft = false,
 ): CompletenessReport {
   let complete = 0;
   let total = 0;
@@ -118,7 +120,9 @@ export function computeCompleteness(
   const sections = facts.template.roots.map((section) => report(section));
 
   return {
-    percent: total === 0 ? 100 : Math.floor((100 * complete) / total),
+    // An unfilled placeholder, guidance or example anywhere (also outside every slot, such
+    // as in a section the template does not have) keeps an RFC from 100%.
+    percent: Math.min(total === 0 ? 100 : Math.floor((100 * complete) / total), unfilledLeft ? 99 : 100),
     complete,
     total,
     title,

@@ -27,12 +27,18 @@ export function hoverAt(analysis: Analysis, position: Position): HoverInfo | und
 }
 
 function placeholderHover(analysis: Analysis, range: Range): HoverInfo {
+  if (range.start.line !== range.end.line || range.start.character === 0) {
+    // A block of the template's guidance standing where the section's content belongs.
+    const guidance = analysis.findings.find((f) => f.ruleId === 'unfilled-guidance' && f.range.start.line === range.start.line);
+    if (guidance) return { range, markdown: `**Template guidance**: ${guidance.message}` };
+  }
   const chunk = analysis.model.chunks.find((c) => c.startLine <= range.start.line && range.start.line < c.startLine + c.chunk.lines.length);
   const source = chunk?.chunk.lines[range.start.line - (chunk?.startLine ?? 0)] ?? '';
   const text = source.slice(range.start.character, range.end.character);
   const owner = analysis.template.sections.find((s) => s.placeholders.some((p) => p.text === text));
   const from = owner ? ` (the template's *${owner.name}* section)` : '';
-  return { range, markdown: `**Unfilled placeholder**${from}: replace it with ${text.slice(1, -1)}.` };
+  const wanted = /^[[{(<].*[\]})>]$/s.test(text) ? text.slice(1, -1) : text;
+  return { range, markdown: `**Unfilled placeholder**${from}: replace it with ${wanted}.` };
 }
 
 function headingHover(analysis: Analysis, heading: DocHeading, section: TemplateSection): string {
@@ -50,6 +56,7 @@ function headingHover(analysis: Analysis, heading: DocHeading, section: Template
 function state(h: DocHeading): string {
   if (h.notApplicable) return 'not applicable';
   if (h.placeholderCount > 0) return h.placeholderCount === 1 ? '1 placeholder left' : `${h.placeholderCount} placeholders left`;
+  if (h.guidanceCount > 0) return "only the template's guidance, not written yet";
   if (!h.hasContent && !h.hasSubsections) return 'empty';
   if (h.exampleCount > 0) return 'template example left unchanged';
   return 'complete';

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analyze';
-import { isWholePlaceholder } from '../normalize';
+import { wholeSyntax } from '../placeholderScan';
 import type { Range } from '../types';
 import { mentionsOf, type RfcMention } from './mentions';
 import { fileNameNumber } from './numbers';
@@ -64,7 +64,8 @@ export function indexEntryOf(uri: string, fileName: string, analysis: Analysis):
 }
 
 function filled(value: string): boolean {
-  return value.trim() !== '' && !isWholePlaceholder(value);
+  // `[Draft/Approved]`, `{proposed | accepted}`, `(fill me in)`: the template's placeholder, not a value.
+  return value.trim() !== '' && wholeSyntax(value.trim()) === undefined;
 }
 
 /** `RFC: Search Result Caching` → `Search Result Caching` (the template's title `RFC: [Feature Name]` starts with `RFC:`). */
