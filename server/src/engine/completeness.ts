@@ -78,7 +78,7 @@ export function computeCompleteness(
     : 'complete';
 
   // A field the template leaves empty without a word may stay empty: no slot then.
-  const fields = facts.template.metadata.filter((field) => !field.mayBeEmpty || (lineFor(facts.metadata, field)?.value.trim() ?? '') !== '');
+  const fields = facts.template.metadata.filter((field) => !field.optional || (lineFor(facts.metadata, field)?.value.trim() ?? '') !== '');
   const metadata = fields.map((field) => {
     const line = lineFor(facts.metadata, field);
     let state: SlotState;

@@ -119,11 +119,14 @@ export function collectFacts(
       });
     }
   });
+  const matches = matchHeadings(headings, template, aliases);
+  // Metadata stands before the first heading that is not the title.
+  const firstSection = headings.find((_, i) => !matches[i].isTitle);
+  firstSectionLine = Math.min(firstSectionLine, firstSection ? firstSection.line : Number.MAX_SAFE_INTEGER);
   metadata = alignMetadataKeys(
     metadata.filter((m) => m.line < firstSectionLine),
     template.metadata,
   );
-  const matches = matchHeadings(headings, template, aliases);
   headings.forEach((h, i) => {
     h.section = matches[i].section;
     h.also = matches[i].also;

@@ -1,7 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { MetadataLine } from './metadata';
-import { normalizeMetadataKey } from './normalize';
+import { normalizeMetadataKey, saysOptional } from './normalize';
 import { wholeSyntax } from './placeholderScan';
 import { lineRange } from './types';
 
@@ -70,6 +70,8 @@ export interface FrontMatterLine extends MetadataLine {
   /** The value as written on the key's line (placeholders and enumerations are read from it). */
   raw: string;
   comments: string[];
+  /** A comment above the keys says they are optional (`# These are optional elements.`). */
+  optional?: boolean;
 }
 
 /**
@@ -79,8 +81,9 @@ export interface FrontMatterLine extends MetadataLine {
  * valid YAML (`status: {proposed | accepted}`) still defines its fields.
  */
 export function readFrontMatter(yamlText: string, firstLine: number, lines: readonly string[]): FrontMatterLine[] {
-  const entries = rawEntries(yamlText, firstLine, lines);
+  const { entries, leading } = rawEntries(yamlText, firstLine, lines);
   const parsed = parseValues(yamlText);
+  const optional = leading.some(saysOptional);
   return entries.map((e) => {
     // A value written as one placeholder (`{YYYY-MM-DD …}` reads as a YAML map) stays as written.
     const fromYaml = wholeSyntax(e.value.trim()) ? undefined : parsed?.get(e.key);
@@ -97,13 +100,16 @@ export function readFrontMatter(yamlText: string, firstLine: number, lines: read
       valueRange: lineRange(e.line, e.valueStart, valueEnd),
       raw: e.value.trim(),
       comments: e.comments,
+      optional,
       form: 'front-matter',
     };
   });
 }
 
-function rawEntries(yamlText: string, firstLine: number, lines: readonly string[]): RawEntry[] {
+function rawEntries(yamlText: string, firstLine: number, lines: readonly string[]): { entries: RawEntry[]; leading: string[] } {
   const entries: RawEntry[] = [];
+  // Comments above the first key speak of all of them.
+  const leading: string[] = [];
   const count = yamlText.split(/\r\n|\r|\n/).length;
   for (let k = 0; k < count; k++) {
     const line = firstLine + k;
@@ -112,6 +118,7 @@ function rawEntries(yamlText: string, firstLine: number, lines: readonly string[
     if (/^\s/.test(source) || source.trim().startsWith('#') || source.startsWith('-')) {
       // A continuation line, a comment or a list item: its comment belongs to the entry above.
       if (comment && entries.length > 0) entries[entries.length - 1].comments.push(comment);
+      else if (comment) leading.push(comment);
       continue;
     }
     const m = KEY_LINE.exec(source);
@@ -129,7 +136,7 @@ function rawEntries(yamlText: string, firstLine: number, lines: readonly string[
       comments: comment ? [comment] : [],
     });
   }
-  return entries;
+  return { entries, leading };
 }
 
 /** Where a `# comment` starts on a YAML line: a `#` after white space, outside quotes; -1 if none. */

@@ -18,6 +18,8 @@ export interface ProseBlock {
   items: string[];
   /** Every item is a task (`- [ ] …`), or the paragraph starts with a task mark: a checklist, not guidance. */
   checklist: boolean;
+  /** Every word of the block is link text: a table of contents or a list of references, not guidance. */
+  linksOnly: boolean;
   /** The block is a label: only bold text (`**Request**:`), or a short line starting in bold and ending in a colon (`**Response** (200 OK):`). */
   boldOnly: boolean;
 }
@@ -54,6 +56,7 @@ export class ProseCollector {
   private tasks = 0;
   private strongOnly = true;
   private startsBold = false;
+  private plainWords = false;
 
   constructor(private readonly wanted: ReadonlySet<string> | 'all') {}
 
@@ -63,7 +66,8 @@ export class ProseCollector {
     if (!this.open) {
       const kind = token.level === 0 ? OPENERS[token.type] : undefined;
       if (kind && token.map) {
-        this.open = { kind, line: token.map[0], endLine: token.map[1], normalized: '', items: [], checklist: false, boldOnly: false };
+        this.open = { kind, line: token.map[0], endLine: token.map[1], normalized: '', items: [], checklist: false, linksOnly: false, boldOnly: false };
+        this.plainWords = false;
         this.parts = [];
         this.tasks = 0;
         this.strongOnly = true;
@@ -88,6 +92,7 @@ export class ProseCollector {
       const lead = token.children?.find((c) => c.type !== 'text' || c.content.trim() !== '');
       if (this.parts.length === 1 && lead?.type === 'strong_open') this.startsBold = true;
       if (!isStrongOnly(token)) this.strongOnly = false;
+      if (hasWordsOutsideLinks(token)) this.plainWords = true;
     }
   }
 
@@ -96,6 +101,7 @@ export class ProseCollector {
     this.open = undefined;
     block.normalized = foldProse(this.parts.join(' '));
     block.checklist = block.kind === 'list' ? block.items.length > 0 && this.tasks >= block.items.length : this.tasks > 0;
+    block.linksOnly = !this.plainWords;
     block.boldOnly = this.strongOnly || (this.startsBold && block.normalized.endsWith(':') && block.normalized.split(' ').length <= 6);
     if (this.wanted === 'all') {
       this.blocks.push(block);
@@ -105,6 +111,17 @@ export class ProseCollector {
     const verbatim = this.wanted.has(block.normalized) || (block.items.length > 0 && block.items.every((item) => this.wanted !== 'all' && this.wanted.has(item)));
     if (verbatim) this.blocks.push(block);
   }
+}
+
+/** Whether an inline token has words outside its links. */
+function hasWordsOutsideLinks(inline: Token): boolean {
+  let depth = 0;
+  for (const child of inline.children ?? []) {
+    if (child.type === 'link_open') depth++;
+    else if (child.type === 'link_close') depth--;
+    else if (depth === 0 && (child.type === 'text' || child.type === 'code_inline') && /[\p{L}\p{N}]{2}/u.test(child.content)) return true;
+  }
+  return false;
 }
 
 /** An inline token that is nothing but bold text (and punctuation): a label, not prose. */
@@ -130,7 +147,7 @@ const MIN_GUIDANCE_WORDS = 3;
 export function guidanceTexts(blocks: readonly (ProseBlock & { inSection: boolean; hasPlaceholder: boolean })[]): Set<string> {
   const texts = new Set<string>();
   for (const b of blocks) {
-    if (!b.inSection || b.hasPlaceholder || b.checklist || b.boldOnly) continue;
+    if (!b.inSection || b.hasPlaceholder || b.checklist || b.boldOnly || b.linksOnly) continue;
     if (b.normalized.split(' ').length < MIN_GUIDANCE_WORDS) continue;
     texts.add(b.normalized);
     for (const item of b.items) if (item.split(' ').length >= MIN_GUIDANCE_WORDS) texts.add(item);

@@ -34,8 +34,12 @@ const CONTAINED = 0.4;
 /** Long headings (questions) sharing this much of their words are one, common words or not. */
 const LONG_WORDS = 4;
 const LONG_SIMILAR = 0.6;
-/** So alike that the place does not matter, under the same parent at the same level (section-order reports the place). */
-const STRONG = 0.75;
+/**
+ * Out of the expected place (the document's order differs from the template's), a heading
+ * still stands for a section under the same parent at the same level when this alike;
+ * section-order then reports the place.
+ */
+const STRONG = SIMILAR;
 
 /**
  * Matches document headings to template sections, the way a reviewer reads them.
@@ -75,7 +79,8 @@ export function matchHeadings(
   let titleSeen = false;
 
   const matches: HeadingMatch[] = headings.map((h) => {
-    if (h.level === 1 && !titleSeen && template.title) {
+    // The first H1 is the title, unless it names a section (`# Summary` in an RFC without a title).
+    if (h.level === 1 && !titleSeen && template.title && !byName.has(h.normalized)) {
       titleSeen = true;
       stack.length = 0;
       stack.push({ level: 1 });

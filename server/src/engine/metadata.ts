@@ -45,7 +45,9 @@ const PLAIN_KEY = /^\s*([^:*_`[\]<>|]{1,40}?)\s*:(?:\s|$)/;
 export function readMetadataLine(children: Token[], sourceLine: string, line: number, plain = false): MetadataLine | undefined {
   let i = 0;
   while (i < children.length && children[i].type === 'text' && children[i].content.trim() === '') i++;
-  if (plain && children[i]?.type === 'text') return readPlainLine(children.slice(i), sourceLine, line);
+  // `*Status: proposed*`: a plain line in emphasis is still a plain line.
+  const emphasis = plain && children[i]?.type === 'em_open' ? 1 : 0;
+  if (plain && children[i + emphasis]?.type === 'text') return readPlainLine(children.slice(i + emphasis), sourceLine, line);
   if (children[i]?.type !== 'strong_open') return undefined;
   const keyParts: string[] = [];
   let j = i + 1;

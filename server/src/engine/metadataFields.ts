@@ -13,7 +13,7 @@ import type { MetadataField, TemplateModel } from './template';
 /** Keys written for the same field; a document's key stands for a template field of its group. */
 const KEY_SYNONYMS: readonly (readonly string[])[] = [
   ['last updated', 'updated', 'date', 'last modified', 'modified', 'updated on', 'last update'],
-  ['status', 'state'],
+  ['status', 'state', 'stage'],
   ['author', 'written by'],
   ['reviewer', 'reviewed by'],
 ];
@@ -47,8 +47,10 @@ export function alignMetadataKeys(lines: readonly MetadataLine[], fields: readon
   });
 }
 
+/** Whether the document key `b` shares a word with the template key `a` (a word of three letters or more, or all of a one-word key: `prs` for `RFC PR`). */
 function sharesWord(a: string, b: string): boolean {
-  const words = new Set(a.split(' ').filter((w) => w.length >= 3));
+  const all = a.split(' ');
+  const words = new Set(all.length === 1 ? all : all.filter((w) => w.length >= 3));
   return b.split(' ').some((w) => words.has(w));
 }
 

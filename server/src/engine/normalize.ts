@@ -56,3 +56,11 @@ export function isWholePlaceholder(value: string): boolean {
   const v = value.trim();
   return v.length > 2 && v.startsWith('[') && v.endsWith(']') && v.indexOf('[', 1) === -1;
 }
+
+/**
+ * Words saying a section may be left out: "Optional.", "(Optional) Describe …", "This is an
+ * optional element. Feel free to remove." — not any sentence that mentions the word.
+ */
+export function saysOptional(text: string): boolean {
+  return /^\W*optional\b/i.test(text) || /\b(?:is|are) (?:an? )?optional\b/i.test(text) || /\boptional (?:element|section|part|field)s?\b/i.test(text);
+}

@@ -99,6 +99,8 @@ export function scanInlinePlaceholders(
   const syntaxes = policy === 'template' ? PLACEHOLDER_SYNTAXES : policy.syntaxes;
   if (syntaxes.size === 0 && (policy === 'template' || policy.texts.size === 0)) return [];
   const rows: string[] = [''];
+  // Whether each row ends at a hard break: a soft-wrapped row is part of a sentence, not a slot.
+  const hardEnd: boolean[] = [];
   const candidates: Candidate[] = [];
   let row = 0;
   let linkDepth = 0;
@@ -109,6 +111,7 @@ export function scanInlinePlaceholders(
     switch (child.type) {
       case 'softbreak':
       case 'hardbreak':
+        hardEnd[row] = child.type === 'hardbreak';
         row++;
         rows.push('');
         break;
@@ -144,11 +147,13 @@ export function scanInlinePlaceholders(
     }
   }
 
+  const ownRow = (r: number) => (r === 0 || hardEnd[r - 1]) && (r === rows.length - 1 || hardEnd[r]);
   const hits: PlaceholderHit[] = [];
   for (const c of candidates) {
     if (c.column < 0) continue;
     const visible = rows[c.row];
-    const standing = standingOf(visible.slice(0, c.from), visible.slice(c.to), context.slot);
+    let standing = standingOf(visible.slice(0, c.from), visible.slice(c.to), context.slot);
+    if (standing === 'whole' && !ownRow(c.row)) standing = 'inside';
     // `[link text]` at the end of a line with its `(url)` on the next: a broken link, not a placeholder.
     if (c.syntax === 'square' && standing !== 'inside' && /^\s*$/.test(visible.slice(c.to)) && /^\s*\(/.test(rows[c.row + 1] ?? '')) continue;
     if (!isPlaceholder(c.text, c.syntax, standing, policy)) continue;
@@ -165,7 +170,7 @@ export function scanInlinePlaceholders(
   }
   if (syntaxes.has('marker') || syntaxes.has('paren') || (policy !== 'template' && policy.texts.size > 0)) {
     rows.forEach((visible, r) => {
-      const hit = slotHit(visible, context, r, lines, syntaxes, policy);
+      const hit = slotHit(visible, context, r, ownRow(r), lines, syntaxes, policy);
       if (hit) hits.push(hit);
     });
   }
@@ -194,6 +199,7 @@ function slotHit(
   visible: string,
   context: InlineScanContext,
   row: number,
+  ownRow: boolean,
   lines: readonly string[],
   syntaxes: ReadonlySet<PlaceholderSyntax>,
   policy: PlaceholderPolicy | 'template',
@@ -201,6 +207,8 @@ function slotHit(
   if (context.slot === 'heading') return undefined;
   const trimmed = visible.trim();
   const label = MARKER.test(trimmed) ? null : /^[^[\]{}()<>:]{1,60}:\s*/.exec(trimmed);
+  // A row of soft-wrapped prose is no slot of its own, unless it is a `Label: value` line.
+  if (!ownRow && !label) return undefined;
   const rest = label ? trimmed.slice(label[0].length) : trimmed;
   const lineNo = context.baseLine + row;
   const source = lines[lineNo] ?? '';

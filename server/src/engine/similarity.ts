@@ -25,7 +25,6 @@ const CONCEPTS: readonly (readonly string[])[] = [
   ['summary', 'overview', 'abstract', 'synopsis', 'tldr', 'tl;dr'],
   ['alternative', 'option'],
   ['design', 'solution', 'proposal', 'propos', 'approach'],
-  ['question', 'issue'],
   ['unresolved', 'open', 'outstanding'],
   ['goal', 'objective'],
   ['error', 'failure'],

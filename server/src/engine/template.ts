@@ -4,7 +4,7 @@ import { hashText } from './hash';
 import { inlinePlainText, parseMarkdown } from './markdown';
 import type { FrontMatterLine } from './frontMatter';
 import type { MetadataForm, MetadataLine } from './metadata';
-import { normalizeHeading } from './normalize';
+import { normalizeHeading, saysOptional } from './normalize';
 import { normalizePlaceholder, placeholderWords, wholeSyntax, type PlaceholderHit, type PlaceholderPolicy, type PlaceholderSyntax } from './placeholderScan';
 
 /**
@@ -58,8 +58,11 @@ export interface MetadataField {
   /** What the template says about the value: its placeholder's words and its comments. */
   guidance: string;
   kind: MetadataKind;
-  /** The template leaves the value empty and says nothing about it: it may stay empty (or be left out). */
-  mayBeEmpty: boolean;
+  /**
+   * The line may be left out or empty: the template leaves the value empty and asks for
+   * nothing, or a comment says the field is optional (`# These are optional elements.`).
+   */
+  optional: boolean;
   /** How the template writes the line, so messages and fixes write it the same way. */
   form: MetadataForm;
 }
@@ -270,19 +273,39 @@ export function buildTemplateModel(text: string): TemplateModel {
     exampleCode,
     exampleCodeTexts: new Set(exampleCode.map((e) => e.normalized)),
     exampleRows,
-    guidanceTexts: guidanceTexts(proseOf(model.chunks, sections[0]?.line ?? Number.MAX_SAFE_INTEGER)),
+    // Guidance stands in sections, and under the title (a summary line to replace), never in metadata.
+    guidanceTexts: guidanceTexts(
+      proseOf(model.chunks, title ? titleLine(model.chunks) : (sections[0]?.line ?? Number.MAX_SAFE_INTEGER), new Set(metadataLines.map((m) => m.line))),
+    ),
   };
 }
 
-/** The template's prose blocks with document lines, whether they stand in a section, and whether they hold a placeholder. */
-function proseOf(chunks: DocumentModel['chunks'], firstSectionLine: number) {
+/**
+ * The template's prose blocks with document lines, whether they stand after `from` (the
+ * title, or the first section) outside the metadata, and whether they hold a placeholder.
+ */
+function proseOf(chunks: DocumentModel['chunks'], from: number, metadataLines: ReadonlySet<number>) {
   return chunks.flatMap(({ chunk, startLine }) =>
-    chunk.prose.map((b) => ({
-      ...b,
-      inSection: b.line + startLine > firstSectionLine,
-      hasPlaceholder: chunk.placeholders.some((p) => !p.inCode && p.line >= b.line && p.line < b.endLine),
-    })),
+    chunk.prose.map((b) => {
+      const line = b.line + startLine;
+      let metadata = false;
+      for (let l = line; l < b.endLine + startLine && !metadata; l++) metadata = metadataLines.has(l);
+      return {
+        ...b,
+        inSection: line > from && !metadata,
+        hasPlaceholder: chunk.placeholders.some((p) => !p.inCode && p.line >= b.line && p.line < b.endLine),
+      };
+    }),
   );
+}
+
+/** The line of the template's title heading (its first H1). */
+function titleLine(chunks: DocumentModel['chunks']): number {
+  for (const { chunk, startLine } of chunks) {
+    const h = chunk.headings.find((x) => x.level === 1);
+    if (h) return h.line + startLine;
+  }
+  return -1;
 }
 
 /** The fewest words a placeholder standing alone may have before it reads as real text. */
@@ -317,13 +340,6 @@ const OPTIONAL_COMMENT = '\u0000optional';
 /** Starts an `<!-- rfc: aliases A, B -->` comment's entry among a section's comments. */
 const ALIASES_COMMENT = '\u0000aliases:';
 
-/**
- * Words saying a section may be left out: "Optional.", "(Optional) Describe …", "This is an
- * optional element. Feel free to remove." — not any sentence that mentions the word.
- */
-function saysOptional(text: string): boolean {
-  return /^\W*optional\b/i.test(text) || /\b(?:is|are) (?:an? )?optional\b/i.test(text) || /\boptional (?:element|section|part|field)s?\b/i.test(text);
-}
 
 /**
  * The comments that speak about each section: every HTML comment directly under its
@@ -473,7 +489,10 @@ function toField(line: MetadataLine | FrontMatterLine): MetadataField {
     kind: metadataKind(line.key, inner, comments),
     // Empty in the template: nothing asked, unless a comment says to fill it in. (Front matter
     // comments mostly give a format for a value set later, such as a release date.)
-    mayBeEmpty: written.trim() === '' && !comments.some((c) => /\b(?:fill|required|must)\b/i.test(c)),
+    optional:
+      ('optional' in line && line.optional === true) ||
+      comments.some(saysOptional) ||
+      (written.trim() === '' && !comments.some((c) => /\b(?:fill|required|must)\b/i.test(c))),
     form: line.form ?? 'bold',
   };
 }

@@ -15,7 +15,7 @@ export const metadataRule: DocumentRule = {
     for (const field of facts.template.metadata) {
       const line = lineFor(facts.metadata, field);
       // A field the template leaves empty without a word about it may stay empty, or be left out.
-      if (field.mayBeEmpty && (!line || line.value.trim() === '')) continue;
+      if (field.optional && (!line || line.value.trim() === '')) continue;
       if (!line) {
         report({
           range: titleRange(facts),
@@ -31,6 +31,8 @@ export const metadataRule: DocumentRule = {
         report({ range: line.keyRange, message: `${field.key} is empty: fill it in.`, data: { metadataKey: field.normalizedKey } });
         continue;
       }
+      // A word in an optional date field (`Release Date: Unreleased`) says it is not due yet.
+      if (field.optional && field.kind.type === 'date' && !/\d/.test(value)) continue;
       const problem = field === status ? checkStatus(field, value, facts.statuses) : checkValue(field, value);
       if (problem) report({ range: line.valueRange, message: problem, data: { metadataKey: field.normalizedKey } });
     }

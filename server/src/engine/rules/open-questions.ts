@@ -12,7 +12,7 @@ export const openQuestionsRule: DocumentRule = {
   check(facts, report) {
     if (facts.lifecycle !== 'review') return;
     for (const h of facts.headings) {
-      if (h.section?.normalized !== 'open questions' || !h.hasContent || h.notApplicable) continue;
+      if (h.section?.normalized !== 'open questions' || !h.hasContent || h.notApplicable || h.guidanceOnly) continue;
       report({
         range: h.range,
         message: 'Open questions remain: resolve them (and record the answers in the design), or write "None".',

@@ -43,7 +43,8 @@ export function indexEntryOf(uri: string, fileName: string, analysis: Analysis):
   const lineOf = (key: string | undefined) => (key === undefined ? undefined : analysis.metadata.find((m) => m.normalizedKey === key));
   const numberLine = lineOf(numberField?.normalizedKey);
   const statusLine = lineOf(statusField?.normalizedKey);
-  const heading = analysis.headings.find((h) => h.isTitle) ?? analysis.headings.find((h) => h.level === 1);
+  // Without a title heading, the first H1 that is no section (`# Summary` is none).
+  const heading = analysis.headings.find((h) => h.isTitle) ?? analysis.headings.find((h) => h.level === 1 && !h.section);
   const entry: RfcIndexEntry = {
     uri,
     fileName,
