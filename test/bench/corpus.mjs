@@ -3,7 +3,7 @@
 // an earlier run, see its README), which a fresh clone does not have; without it, it says
 // so and exits 0.
 //
-//   node test/bench/corpus.mjs [--corpus DIR] [--list fp|correct|new] [--folder NAME]
+//   node test/bench/corpus.mjs [--corpus DIR] [--list fp|correct|lost|new] [--folder NAME]
 //
 // For each folder it runs dist/cli.js --format json the way the corpus README says, then
 // prints: the judged false positives (FP) still reported, the judged correct findings still
