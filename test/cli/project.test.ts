@@ -32,6 +32,25 @@ describe('rfc-lint: .rfcrc.json and team templates', () => {
   });
   after(() => rmSync(scratch, { recursive: true, force: true }));
 
+  it('checks RFCs against a front-matter template, with the aliases and statuses of .rfcrc.json', () => {
+    write(
+      'decisions/template.md',
+      '---\nstatus: {proposed | accepted | rejected}\ndate: {YYYY-MM-DD of the decision}\n---\n\n# {short title}\n\n## Context\n\n{Describe the forces}\n\n## Decision\n\n{What we decided}\n',
+    );
+    write('.rfcrc.json', JSON.stringify({ files: ['decisions/*.md'], template: 'decisions/template.md', aliases: { Context: ['Background'] }, statuses: { Active: 'approved' } }));
+    write('decisions/0001-queues.md', '---\nstatus: Active\ndate: 2026-03-02\n---\n\n# Use one queue\n\n## Background\n\nTwo queues today.\n\n## Decision\n\n{What we decided}\n');
+    const run = rfcLint(['--format', 'json'], folder);
+    assert.equal(run.stderr, '');
+    const report = JSON.parse(run.stdout);
+    const file = report.files.find((f: { path: string }) => f.path === 'decisions/0001-queues.md');
+    assert.equal(file.lifecycle, 'approved');
+    assert.deepEqual(
+      file.findings.map((f: { ruleId: string; severity: string; line: number }) => `${f.line} ${f.severity} ${f.ruleId}`),
+      ['14 error placeholder'],
+    );
+    assert.equal(file.completeness, 80);
+  });
+
   it('reads .rfcrc.json from the current folder: files, rules and rfc.templates', () => {
     write('templates/rfc.md', RFC_TEMPLATE);
     write('templates/adr.md', ADR_TEMPLATE);

@@ -54,6 +54,26 @@ describe('language server: settings', () => {
     await client.waitForDiagnostics(uri, (p) => byCode(p.diagnostics, 'placeholder').length > 0, 5_000);
   });
 
+  it('applies rfc.aliases and rfc.statuses: a team heading stands for its section, a team status has its stage', async () => {
+    const text = templateText()
+      .replace('## Summary', '## The Gist')
+      .replace('[Draft/Under Review/Approved/Implemented]', 'Active');
+    const without = await LspClient.start();
+    const uri = rfcUri('2026-304-team-words.md');
+    without.open(uri, text);
+    const plain = await without.waitForDiagnostics(uri);
+    assert.ok(byCode(plain.diagnostics, 'missing-section').some((d) => String(d.message).includes("'Summary'")));
+    assert.ok(byCode(plain.diagnostics, 'metadata').some((d) => String(d.message).includes("'Active'")));
+    assert.equal(byCode(plain.diagnostics, 'placeholder')[0].severity, DiagnosticSeverity.Warning, 'no stage: the rule keeps its own severity');
+
+    const client = await LspClient.start({ settings: { aliases: { Summary: ['The Gist'] }, statuses: { Active: 'approved' } } });
+    client.open(uri, text);
+    const team = await client.waitForDiagnostics(uri);
+    assert.ok(!byCode(team.diagnostics, 'missing-section').some((d) => String(d.message).includes("'Summary'")));
+    assert.deepEqual(byCode(team.diagnostics, 'metadata').filter((d) => String(d.message).includes('Active')), []);
+    assert.equal(byCode(team.diagnostics, 'placeholder')[0].severity, DiagnosticSeverity.Error, 'Active is approved: placeholders are errors');
+  });
+
   it('treats a plain markdown file matching an rfc.files glob as an RFC', async () => {
     const client = await LspClient.start({ settings: { files: ['docs/designs/**/*.md'] } });
     const matching = 'file:///ws/docs/designs/cache.md';
