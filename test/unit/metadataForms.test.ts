@@ -92,6 +92,13 @@ describe('metadata in the team\'s format', () => {
     assert.equal(analyzeDocument(doc, defaultTemplate()).lifecycle, 'approved');
   });
 
+  it('keeps another series\' number apart: an ADR Number is no RFC Number', () => {
+    const doc = '# RFC: Caching\n\n**ADR Number**: 2026-001\n**Status**: Draft\n**Last Updated**: 2026-03-04\n**Author(s)**: Ana\n**Reviewer(s)**: Ben\n';
+    const analysis = analyzeDocument(doc, defaultTemplate());
+    assert.deepEqual(analysis.metadata.map((m) => m.normalizedKey)[0], 'adr number');
+    assert.ok(analysis.findings.some((f) => f.ruleId === 'metadata' && f.message.includes('RFC Number')));
+  });
+
   it('accepts the team\'s statuses with their stage, and the metadata rule and lifecycle always agree', () => {
     const doc = (status: string) => `# RFC: Caching\n\n**RFC Number**: 2026-001\n**Status**: ${status}\n**Last Updated**: 2026-03-04\n**Author(s)**: Ana\n**Reviewer(s)**: Ben\n`;
     const statuses = { Active: 'approved', Proposal: 'review' } as const;

@@ -36,8 +36,9 @@ export function alignMetadataKeys(lines: readonly MetadataLine[], fields: readon
     return { ...line, normalizedKey: targets[0].normalizedKey };
   });
   // Then a key sharing a word with one field no line names, and no other key with it:
-  // `Tracking Issue` for `Rust Issue`, `Created Date` for `Start Date`.
-  const open = fields.filter((f) => !named.has(f.normalizedKey));
+  // `Tracking Issue` for `Rust Issue`, `Created Date` for `Start Date`. Not a number field:
+  // its key names a series of its own (`ADR Number` is no `RFC Number`).
+  const open = fields.filter((f) => !named.has(f.normalizedKey) && f.kind.type !== 'number');
   const loose = aligned.filter((l) => !keys.has(l.normalizedKey));
   return aligned.map((line) => {
     if (keys.has(line.normalizedKey)) return line;
