@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyzeDocument, type Finding } from '../../server/src/engine';
+import { analyzeDocument } from '../../server/src/engine';
 import { defaultTemplate } from '../support/engine';
+import { EXPECTED_SUFFIX, formatFinding, readExpected, readRaw } from '../support/fixtures';
 import { fixturesDir } from '../support/paths';
 
 /**
@@ -12,24 +13,6 @@ import { fixturesDir } from '../support/paths';
  * order), must equal the lines of test/fixtures/NAME.expected.txt. Blank lines and `#`
  * comment lines of an expected file are ignored.
  */
-
-const EXPECTED_SUFFIX = '.expected.txt';
-
-/** The fixture's text exactly as stored: UTF-8, byte-order mark and CRLF line ends kept. */
-function readRaw(file: string): string {
-  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(readFileSync(file));
-}
-
-function formatFinding(f: Finding): string {
-  return `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.ruleId}`;
-}
-
-function readExpected(file: string): string[] {
-  return readRaw(file)
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
-}
 
 const entries = readdirSync(fixturesDir).sort();
 const documents = entries.filter((name) => name.endsWith('.md'));

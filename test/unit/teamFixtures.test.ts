@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyzeDocument, buildTemplateModel, type Finding, type TemplateModel } from '../../server/src/engine';
+import { analyzeDocument, buildTemplateModel, type TemplateModel } from '../../server/src/engine';
 import { mergeSettings, parseProjectConfig } from '../../server/src/project/config';
 import { defaultSettings } from '../../server/src/protocol';
 import { analysisOptionsOf } from '../../server/src/settings';
 import { defaultTemplate } from '../support/engine';
+import { EXPECTED_SUFFIX, formatFinding, readExpected, readRaw as read } from '../support/fixtures';
 import { fixturesDir } from '../support/paths';
 
 /**
@@ -18,23 +19,7 @@ import { fixturesDir } from '../support/paths';
  */
 
 const teamsDir = path.join(fixturesDir, 'teams');
-const EXPECTED_SUFFIX = '.expected.txt';
 const UNTOUCHED_MAX_PERCENT = 20;
-
-function read(file: string): string {
-  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(readFileSync(file));
-}
-
-function format(f: Finding): string {
-  return `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.ruleId}`;
-}
-
-function expectedOf(file: string): string[] {
-  return read(file)
-    .split(/\r\n|\r|\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#'));
-}
 
 const folders = readdirSync(teamsDir, { withFileTypes: true })
   .filter((e) => e.isDirectory())
@@ -67,7 +52,7 @@ describe('team-template fixtures', () => {
           const expectedFile = path.join(dir, name.slice(0, -'.md'.length) + EXPECTED_SUFFIX);
           if (!existsSync(expectedFile)) assert.fail(`${folder}/${name} has no ${path.basename(expectedFile)}`);
           const analysis = analyzeDocument(read(path.join(dir, name)), template, options);
-          assert.deepEqual(analysis.findings.map(format), expectedOf(expectedFile));
+          assert.deepEqual(analysis.findings.map(formatFinding), readExpected(expectedFile));
           if (name === 'untouched-copy.md') {
             assert.ok(analysis.completeness.percent <= UNTOUCHED_MAX_PERCENT, `the untouched template is ${analysis.completeness.percent}% complete`);
           }

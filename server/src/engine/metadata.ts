@@ -78,10 +78,15 @@ export function readMetadataLine(children: Token[], sourceLine: string, line: nu
     const close = sourceLine.slice(valueStart).search(/[^*_]/);
     valueStart += close < 0 ? sourceLine.length - valueStart : close;
   }
+  return lineEntry(key, value, line, sourceLine, keyStart, valueStart);
+}
+
+/** A metadata line from its key and value, the value's range running from valueStart to the line's end (spaces and a hard-break backslash trimmed). */
+function lineEntry(key: string, value: string, line: number, sourceLine: string, keyStart: number, valueStart: number, form?: MetadataForm): MetadataLine {
   while (valueStart < sourceLine.length && /\s/.test(sourceLine[valueStart])) valueStart++;
   let valueEnd = sourceLine.length;
   while (valueEnd > valueStart && /[\s\\]/.test(sourceLine[valueEnd - 1])) valueEnd--;
-  return {
+  const entry: MetadataLine = {
     key,
     normalizedKey: normalizeMetadataKey(key),
     value,
@@ -89,6 +94,8 @@ export function readMetadataLine(children: Token[], sourceLine: string, line: nu
     keyRange: lineRange(line, keyStart, keyStart + key.length),
     valueRange: lineRange(line, valueStart, Math.max(valueStart, valueEnd)),
   };
+  if (form) entry.form = form;
+  return entry;
 }
 
 function readPlainLine(children: Token[], sourceLine: string, line: number): MetadataLine | undefined {
@@ -98,19 +105,7 @@ function readPlainLine(children: Token[], sourceLine: string, line: number): Met
   const rest = children[0].content.slice(m[0].length);
   const value = (rest + children.slice(1).map(visibleText).join('')).trim();
   const keyStart = Math.max(0, sourceLine.indexOf(key));
-  let valueStart = sourceLine.indexOf(':', keyStart + key.length) + 1;
-  while (valueStart < sourceLine.length && /\s/.test(sourceLine[valueStart])) valueStart++;
-  let valueEnd = sourceLine.length;
-  while (valueEnd > valueStart && /[\s\\]/.test(sourceLine[valueEnd - 1])) valueEnd--;
-  return {
-    key,
-    normalizedKey: normalizeMetadataKey(key),
-    value,
-    line,
-    keyRange: lineRange(line, keyStart, keyStart + key.length),
-    valueRange: lineRange(line, valueStart, Math.max(valueStart, valueEnd)),
-    form: 'plain',
-  };
+  return lineEntry(key, value, line, sourceLine, keyStart, sourceLine.indexOf(':', keyStart + key.length) + 1, 'plain');
 }
 
 /** The text a reader sees of an inline child (link markup dropped, code and text kept). */
