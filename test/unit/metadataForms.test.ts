@@ -52,6 +52,15 @@ describe('metadata in the team\'s format', () => {
     assert.deepEqual(findings(ADR, superseded), []);
   });
 
+  it('survives hostile front matter: flow collections nested thousands deep, aliases, 500 levels of indentation', () => {
+    const deep = `---\nkey: ${'['.repeat(40_000)}${']'.repeat(40_000)}\nstatus: accepted\n---\n# Use one cache\n`;
+    assert.deepEqual(analyzeDocument(deep, ADR).metadata.map((m) => m.key), ['key', 'status']);
+    const aliases = '---\n' + Array.from({ length: 300 }, (_, i) => `k${i}: &a${i} [*a${Math.max(0, i - 1)}, *a${Math.max(0, i - 1)}]`).join('\n') + '\n---\n# Use one cache\n';
+    assert.equal(analyzeDocument(aliases, ADR).metadata.length, 300);
+    const indented = '---\nkey:\n' + Array.from({ length: 490 }, (_, i) => ' '.repeat(i + 2) + '- k:').join('\n') + '\n---\n# Use one cache\n';
+    assert.deepEqual(analyzeDocument(indented, ADR).metadata.map((m) => m.key), ['key']);
+  });
+
   it('leaves out fields a comment above them calls optional', () => {
     const template = buildTemplateModel('---\n# These are optional elements. Feel free to remove any of them.\nstatus: {proposed | accepted}\ndeciders: {list everyone involved}\n---\n\n# {title}\n\n## Context\n\n{Describe the context}\n');
     assert.deepEqual(template.metadata.map((f) => f.optional), [true, true]);

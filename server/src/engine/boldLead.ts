@@ -26,9 +26,10 @@ const CONTENT_OPENERS = new Set(['paragraph_open', 'bullet_list_open', 'ordered_
 
 /**
  * Reads a bold lead from the inline token at index i of a paragraph (tokens[i - 1] is its
- * paragraph_open). Undefined when the paragraph does not open with a whole line of bold.
+ * paragraph_open; `listEndLine` ends the list holding it, if any). Undefined when the
+ * paragraph does not open with a whole line of bold.
  */
-export function readBoldLead(tokens: readonly Token[], i: number): BoldLead | undefined {
+export function readBoldLead(tokens: readonly Token[], i: number, listEndLine?: number): BoldLead | undefined {
   const inline = tokens[i];
   const children = inline.children ?? [];
   let k = 0;
@@ -56,13 +57,7 @@ export function readBoldLead(tokens: readonly Token[], i: number): BoldLead | un
   const item = tokens[i - 2];
   if (item?.type === 'list_item_open' && item.map) {
     lead.endLine = item.map[1];
-    for (let j = i - 3; j >= 0; j--) {
-      const t = tokens[j];
-      if ((t.type === 'bullet_list_open' || t.type === 'ordered_list_open') && t.level === item.level - 1) {
-        if (t.map) lead.listEndLine = t.map[1];
-        break;
-      }
-    }
+    lead.listEndLine = listEndLine;
     for (let j = i + 2; j < tokens.length; j++) {
       const t = tokens[j];
       if (t.type === 'list_item_close' && t.level === item.level) break;

@@ -10,10 +10,14 @@ import { lineRange } from './types';
 const SIMILAR = 0.6;
 /** Fewest words a bold line or section name must have for one's words all in the other's to count. */
 const MIN_CONTAINED_WORDS = 3;
+/** Bold lines weighed against each unmatched section at most: a few dozen in an RFC, not thousands. */
+const MAX_LEADS = 2000;
 
 interface PlacedLead extends BoldLead {
   chunkIndex: number;
   source: string;
+  /** The lead's content words, once. */
+  words: string[];
 }
 
 /**
@@ -41,14 +45,15 @@ export function insertBoldSections(headings: DocHeading[], model: DocumentModel,
     if (!region) continue;
     const sectionWords = contentWords(section.normalized);
     let best: { lead: PlacedLead; score: number; exact: boolean } | undefined;
-    for (const lead of leads) {
-      if (used.has(lead) || lead.line < region[0] || lead.line >= region[1]) continue;
+    for (let k = firstAtOrAfter(leads, region[0]); k < leads.length && leads[k].line < region[1]; k++) {
+      const lead = leads[k];
+      if (used.has(lead)) continue;
       if (lead.normalized === section.normalized) {
         best = { lead, score: 2, exact: true };
         break;
       }
       if (!section.parent) continue; // a top-level section only by its exact name
-      const words = contentWords(lead.normalized);
+      const words = lead.words;
       const l = likeness(words, sectionWords, weight);
       const contained = (l.aInB && words.length >= MIN_CONTAINED_WORDS) || (l.bInA && sectionWords.length >= MIN_CONTAINED_WORDS);
       const score = contained ? Math.max(l.score, SIMILAR) : l.score;
@@ -81,12 +86,24 @@ function regionOf(section: TemplateSection, headings: readonly DocHeading[]): [n
   return [parent.line, end ? end.line : Number.MAX_SAFE_INTEGER];
 }
 
+/** The index of the first lead on or after a line (leads are in document order). */
+function firstAtOrAfter(leads: readonly PlacedLead[], line: number): number {
+  let lo = 0;
+  let hi = leads.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (leads[mid].line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function placedLeads(model: DocumentModel, headingLines: ReadonlySet<number>): PlacedLead[] {
   const out: PlacedLead[] = [];
   model.chunks.forEach(({ chunk, startLine }, chunkIndex) => {
     for (const lead of chunk.boldLeads) {
       const line = lead.line + startLine;
-      if (headingLines.has(line)) continue;
+      if (headingLines.has(line) || out.length >= MAX_LEADS) continue;
       out.push({
         ...lead,
         line,
@@ -95,6 +112,7 @@ function placedLeads(model: DocumentModel, headingLines: ReadonlySet<number>): P
         listEndLine: lead.listEndLine === undefined ? undefined : lead.listEndLine + startLine,
         chunkIndex,
         source: chunk.lines[lead.line] ?? '',
+        words: contentWords(lead.normalized),
       });
     }
   });

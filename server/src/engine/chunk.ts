@@ -202,6 +202,8 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
   const tasks: TaskItem[] = [];
   const blocks: BlockSpan[] = [];
   const boldLeads: BoldLead[] = [];
+  // The end lines of the lists enclosing the token walked.
+  const lists: number[] = [];
   const mentions: RfcMention[] = [];
   const mentionCursors = new Map<number, number>();
   const cursors = new Map<number, number>();
@@ -286,6 +288,14 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
       case 'blockquote_open':
         quoteDepth++;
         break;
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        lists.push(token.map ? token.map[1] : 0);
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        lists.pop();
+        break;
       case 'blockquote_close':
         quoteDepth--;
         break;
@@ -327,7 +337,7 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
           table.header.push(inlinePlainText(token).trim());
         }
         if (opener === 'paragraph_open' && !table) {
-          const lead = readBoldLead(tokens, i);
+          const lead = readBoldLead(tokens, i, lists[lists.length - 1]);
           if (lead) boldLeads.push(lead);
         }
         if (!sawSectionHeading && opener === 'paragraph_open') {

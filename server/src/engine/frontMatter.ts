@@ -18,6 +18,13 @@ import { lineRange } from './types';
 
 /** Front matter longer than this many lines is not looked for (nor parsed). */
 const MAX_LINES = 500;
+/**
+ * Front matter larger than this, or nesting flow collections deeper than MAX_FLOW_DEPTH,
+ * is not given to the YAML parser (its values are read as written): the parser recurses
+ * per level and, thousands of levels deep, exhausts the stack and memory of the process.
+ */
+const MAX_YAML_CHARS = 16 * 1024;
+const MAX_FLOW_DEPTH = 64;
 /** `key:` followed by a space or the end of the line: a top-level YAML key. */
 const KEY_LINE = /^([^\s#:'"\-?[{][^:]*?|"[^"]*"|'[^']*'):(?:\s|$)/;
 
@@ -164,6 +171,7 @@ function commentOf(source: string): string | undefined {
 
 /** Each top-level key's value as text, when the whole block is valid YAML mapping. */
 function parseValues(yamlText: string): Map<string, string> | undefined {
+  if (yamlText.length > MAX_YAML_CHARS || flowDepth(yamlText) > MAX_FLOW_DEPTH) return undefined;
   let doc;
   try {
     doc = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false });
@@ -178,6 +186,18 @@ function parseValues(yamlText: string): Map<string, string> | undefined {
     values.set(key, textOf(pair.value));
   }
   return values;
+}
+
+/** The deepest nesting of `[` and `{` in the text (quotes not considered: an upper bound is enough). */
+function flowDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
+    else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  return max;
 }
 
 /** A YAML node as one line of text: scalars as written, lists and maps as their scalar leaves, comma separated. */

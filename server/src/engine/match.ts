@@ -40,6 +40,12 @@ const LONG_SIMILAR = 0.6;
  * section-order then reports the place.
  */
 const STRONG = SIMILAR;
+/**
+ * Headings matched by likeness at most, per document: an RFC has a few dozen; a generated
+ * document of thousands of headings is not read this way (each one is weighed against
+ * every section of the template).
+ */
+const MAX_LIKENESS_HEADINGS = 2000;
 
 /**
  * Matches document headings to template sections, the way a reviewer reads them.
@@ -178,13 +184,44 @@ function matchByLikeness(
 
   // First headings at their section's level, then a level or two away: of `#### Error Codes
   // (phase 3)` and a later `### Error Codes`, the second is the design's Error Handling.
-  for (const sameLevel of [true, false]) headings.forEach((h, i) => {
-    const match = matches[i];
-    if (match.section || match.isTitle) return;
+  let budget = MAX_LIKENESS_HEADINGS;
+  for (const sameLevel of [true, false]) {
+    // The section matched after each heading (as matches stand before this pass), the one
+    // matched before it (kept as the pass goes), and the chain of enclosing headings: one
+    // walk, whatever the number of headings.
+    const after = new Array<TemplateSection | undefined>(headings.length);
+    let next: TemplateSection | undefined;
+    for (let i = headings.length - 1; i >= 0; i--) {
+      after[i] = next;
+      const s = matches[i].section;
+      if (s && !s.repeatable) next = s;
+    }
+    let previous: TemplateSection | undefined;
+    const enclosing: { level: number; match: HeadingMatch }[] = [];
+    headings.forEach((h, i) => {
+      while (enclosing.length > 0 && enclosing[enclosing.length - 1].level >= h.level) enclosing.pop();
+      const context = contextOf(enclosing);
+      const match = matches[i];
+      enclosing.push({ level: h.level, match });
+      if (!match.section && !match.isTitle && budget > 0) {
+        budget--;
+        matchOne(h, match, context, previous, after[i], sameLevel);
+      }
+      const s = match.section;
+      if (s && !s.repeatable) previous = [s, ...match.also].reduce((a, b) => (b.order > a.order ? b : a));
+    });
+  }
+
+  function matchOne(
+    h: MatchInput,
+    match: HeadingMatch,
+    context: TemplateSection | undefined,
+    after: TemplateSection | undefined,
+    before: TemplateSection | undefined,
+    sameLevel: boolean,
+  ): void {
     const words = contentWords(h.normalized);
     if (words.length === 0) return;
-    const context = contextOf(headings, matches, i);
-    const [after, before] = neighbours(matches, i);
     const allowedParents = new Set<TemplateSection | undefined>([undefined]);
     for (let s = context; s; s = s.parent) allowedParents.add(s);
     const meet = (w: readonly string[], s: TemplateSection) => {
@@ -241,34 +278,17 @@ function matchByLikeness(
         used.add(extra);
       }
     }
-  });
+  }
 }
 
 /** The section of the nearest enclosing heading that stands for one (undefined at the top or under the title). */
-function contextOf(headings: readonly MatchInput[], matches: readonly HeadingMatch[], i: number): TemplateSection | undefined {
-  let level = headings[i].level;
-  for (let j = i - 1; j >= 0; j--) {
-    if (headings[j].level >= level) continue;
-    if (matches[j].isTitle) return undefined;
-    level = headings[j].level;
-    if (matches[j].section) return matches[j].section;
+function contextOf(enclosing: readonly { level: number; match: HeadingMatch }[]): TemplateSection | undefined {
+  for (let k = enclosing.length - 1; k >= 0; k--) {
+    const m = enclosing[k].match;
+    if (m.isTitle) return undefined;
+    if (m.section) return m.section;
   }
   return undefined;
-}
-
-/** The sections matched by the nearest headings before and after heading i (repeatable ones aside). */
-function neighbours(matches: readonly HeadingMatch[], i: number): [TemplateSection | undefined, TemplateSection | undefined] {
-  let after: TemplateSection | undefined;
-  let before: TemplateSection | undefined;
-  for (let j = i - 1; j >= 0 && !after; j--) {
-    const m = matches[j];
-    if (m.section && !m.section.repeatable) after = [m.section, ...m.also].reduce((a, b) => (b.order > a.order ? b : a));
-  }
-  for (let j = i + 1; j < matches.length && !before; j++) {
-    const s = matches[j].section;
-    if (s && !s.repeatable) before = s;
-  }
-  return [after, before];
 }
 
 /**
