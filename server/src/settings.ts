@@ -73,7 +73,9 @@ export function sanitizeVocabulary(value: Partial<Record<keyof RfcSettings, unkn
 
 /** What the engine takes of the settings for one analysis. */
 export function analysisOptionsOf(settings: RfcSettings): AnalysisOptions {
-  return { rules: settings.rules, aliases: settings.aliases, statuses: settings.statuses };
+  // No aliases: leave them out, so the engine's per-template name cache is reused.
+  const aliases = Object.keys(settings.aliases).length > 0 ? settings.aliases : undefined;
+  return { rules: settings.rules, aliases, statuses: settings.statuses };
 }
 
 /** The `directory`, `template` and `templates` values of a raw reply, each falling back to its default. */

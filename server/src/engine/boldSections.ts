@@ -16,8 +16,8 @@ const MAX_LEADS = 2000;
 interface PlacedLead extends BoldLead {
   chunkIndex: number;
   source: string;
-  /** The lead's content words, once. */
-  words: string[];
+  /** The lead's content words, computed when first needed. */
+  words?: string[];
 }
 
 /**
@@ -53,7 +53,7 @@ export function insertBoldSections(headings: DocHeading[], model: DocumentModel,
         break;
       }
       if (!section.parent) continue; // a top-level section only by its exact name
-      const words = lead.words;
+      const words = (lead.words ??= contentWords(lead.normalized));
       const l = likeness(words, sectionWords, weight);
       const contained = (l.aInB && words.length >= MIN_CONTAINED_WORDS) || (l.bInA && sectionWords.length >= MIN_CONTAINED_WORDS);
       const score = contained ? Math.max(l.score, SIMILAR) : l.score;
@@ -112,7 +112,6 @@ function placedLeads(model: DocumentModel, headingLines: ReadonlySet<number>): P
         listEndLine: lead.listEndLine === undefined ? undefined : lead.listEndLine + startLine,
         chunkIndex,
         source: chunk.lines[lead.line] ?? '',
-        words: contentWords(lead.normalized),
       });
     }
   });

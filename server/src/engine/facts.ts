@@ -1,7 +1,7 @@
 import type { ChunkHeading } from './chunk';
 import type { DocumentModel } from './document';
 import { insertBoldSections } from './boldSections';
-import { matchHeadings, type MatchKind } from './match';
+import { matchHeadings, NO_ALIASES, type MatchKind } from './match';
 import type { Lifecycle } from './lifecycle';
 import type { MetadataLine } from './metadata';
 import { alignMetadataKeys, type StatusVocabulary } from './metadataFields';
@@ -71,7 +71,7 @@ export function collectFacts(
   template: TemplateModel,
   lines: SectionFindingLines,
   statuses: StatusVocabulary = {},
-  aliases: Readonly<Record<string, readonly string[]>> = {},
+  aliases: Readonly<Record<string, readonly string[]>> = NO_ALIASES,
 ): DocumentFacts {
   const headings: DocHeading[] = [];
   let metadata: MetadataLine[] = [];

@@ -21,6 +21,9 @@ export interface HeadingMatch {
   isTitle: boolean;
 }
 
+/** No aliases beyond the template's: one object, so the names cached per template are found again. */
+export const NO_ALIASES: Readonly<Record<string, readonly string[]>> = Object.freeze({});
+
 /** Headings more than this many levels away from their template section do not match it. */
 export const MAX_LEVEL_DISTANCE = 2;
 /** Weighted word overlap from which two headings are the same section, when in the expected place. */
@@ -66,20 +69,9 @@ const MAX_LIKENESS_HEADINGS = 2000;
 export function matchHeadings(
   headings: readonly MatchInput[],
   template: TemplateModel,
-  aliases: Readonly<Record<string, readonly string[]>> = {},
+  aliases: Readonly<Record<string, readonly string[]>> = NO_ALIASES,
 ): HeadingMatch[] {
-  const byName = new Map<string, TemplateSection[]>();
-  const add = (name: string, s: TemplateSection) => {
-    const list = byName.get(name);
-    if (!list) byName.set(name, [s]);
-    else if (!list.includes(s)) list.push(s);
-  };
-  const aliasesOf = sectionAliases(template, aliases);
-  for (const s of template.sections) {
-    if (s.repeatable) continue;
-    add(s.normalized, s);
-    for (const alias of aliasesOf.get(s) ?? []) add(alias, s);
-  }
+  const { byName, aliasesOf } = namesOf(template, aliases);
   const used = new Set<TemplateSection>();
   const stack: { level: number; section?: TemplateSection }[] = [];
   let titleSeen = false;
@@ -105,6 +97,29 @@ export function matchHeadings(
 
   matchByLikeness(headings, matches, template, used, aliasesOf);
   return matches;
+}
+
+const namesCache = new WeakMap<TemplateModel, { aliases: Readonly<Record<string, readonly string[]>>; byName: Map<string, TemplateSection[]>; aliasesOf: Map<TemplateSection, string[]> }>();
+
+/** Each name (and alias) of the template's sections, and each section's aliases; kept per template while the settings' aliases stay the same. */
+function namesOf(template: TemplateModel, aliases: Readonly<Record<string, readonly string[]>>) {
+  const cached = namesCache.get(template);
+  if (cached && cached.aliases === aliases) return cached;
+  const byName = new Map<string, TemplateSection[]>();
+  const add = (name: string, s: TemplateSection) => {
+    const list = byName.get(name);
+    if (!list) byName.set(name, [s]);
+    else if (!list.includes(s)) list.push(s);
+  };
+  const aliasesOf = sectionAliases(template, aliases);
+  for (const s of template.sections) {
+    if (s.repeatable) continue;
+    add(s.normalized, s);
+    for (const alias of aliasesOf.get(s) ?? []) add(alias, s);
+  }
+  const names = { aliases, byName, aliasesOf };
+  namesCache.set(template, names);
+  return names;
 }
 
 /** The aliases of each section: declared in the template, and in the settings (by the section's heading). */

@@ -68,7 +68,10 @@ const TRAILING = /^[\s.,;:!?*_]*$/;
 
 /** Folds case and spacing, so `[Date]` and `[ date ]` are the same placeholder. */
 export function normalizePlaceholder(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').replace(/^([[{(<]) /, '$1').replace(/ ([\]})>])$/, '$1').trim();
+  const lower = text.toLowerCase();
+  // Most texts need no more than lower case: no run of spaces, no space inside the brackets' ends.
+  if (!/\s\s|[\t\n\r]|^[[{(<]\s|\s[\]})>]$|^\s|\s$/.test(lower)) return lower;
+  return lower.replace(/\s+/g, ' ').replace(/^([[{(<]) /, '$1').replace(/ ([\]})>])$/, '$1').trim();
 }
 
 /** How many words a placeholder's text holds (its brackets excluded). */
@@ -168,7 +171,8 @@ export function scanInlinePlaceholders(
       syntax: c.syntax,
     });
   }
-  if (syntaxes.has('marker') || syntaxes.has('paren') || (policy !== 'template' && policy.texts.size > 0)) {
+  // Slots read whole are only for the syntaxes that need them (a marker word, a parenthesised value).
+  if (syntaxes.has('marker') || syntaxes.has('paren')) {
     rows.forEach((visible, r) => {
       const hit = slotHit(visible, context, r, ownRow(r), lines, syntaxes, policy);
       if (hit) hits.push(hit);
