@@ -102,6 +102,8 @@ describe('section matching as a reviewer reads headings', () => {
       'Architecture → Design',
     ]);
     assert.equal(template.sections[0].skeleton.includes('aliases'), false, 'Insert Section leaves the marker out');
+    const beside = buildTemplateModel('# Title\n\n## Summary <!-- rfc: aliases Overview -->\n\nOne paragraph.\n');
+    assert.deepEqual(beside.sections.map((s) => [s.name, s.aliases, s.skeleton.split('\n')[0]]), [['Summary', ['Overview'], '## Summary']]);
   });
 
   it('matches a heading up to two levels off, and reports the level', () => {

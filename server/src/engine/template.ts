@@ -371,6 +371,13 @@ function readSectionComments(
       underHeading = ownerOf(line);
       if (optionalAbove) add(underHeading, OPTIONAL_COMMENT);
       optionalAbove = false;
+      // Markers on the heading's own line: `## Summary <!-- rfc: aliases Overview -->`.
+      const inHeading = (tokens[i + 1]?.children ?? []).filter((c) => c.type === 'html_inline').flatMap((c) => commentsIn(c.content));
+      for (const comment of inHeading) {
+        const aliases = /^rfc\s*:\s*aliases?\s*:?\s*/i.exec(comment);
+        if (aliases) add(underHeading, ALIASES_COMMENT + comment.slice(aliases[0].length));
+        else if (/^rfc\s*:\s*optional$/i.test(comment)) add(underHeading, OPTIONAL_COMMENT);
+      }
       i += 2;
       continue;
     }
@@ -440,7 +447,11 @@ function isOnlyComments(html: string): boolean {
 function withoutOptionalMarkers(lines: string[]): string[] {
   return lines
     .filter((l) => !/^\s*<!--\s*rfc\s*:\s*(?:optional|aliases?\b[^>]*)\s*-->\s*$/i.test(l))
-    .map((l) => (/^ {0,3}#{1,6}\s/.test(l) ? l.replace(/\s*[([]\s*optional\s*[)\]](\s*#*\s*)$/i, '$1') : l));
+    .map((l) =>
+      /^ {0,3}#{1,6}\s/.test(l)
+        ? l.replace(/\s*<!--\s*rfc\s*:\s*(?:optional|aliases?\b[^>]*?)\s*-->/gi, '').replace(/\s*[([]\s*optional\s*[)\]](\s*#*\s*)$/i, '$1')
+        : l,
+    );
 }
 
 /**
