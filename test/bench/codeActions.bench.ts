@@ -1,0 +1,104 @@
+/**
+ * `npm run bench` (second part): how long the language server takes to answer code actions
+ * and completions in an RFC whose folder holds many RFCs, and whose workspace holds as many
+ * more elsewhere, once the workspace index is built. The real server over stdio, as the
+ * editor drives it; the figures are p50/p95 of each request's round trip, with the round
+ * trip of a request that does no work (`rfc/validateTitle`) measured in the same run as the
+ * baseline.
+ *
+ *   node out/test/bench/codeActions.bench.js [--rfcs N]
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CodeAction, CompletionItem, Diagnostic } from 'vscode-languageserver-protocol/node';
+import { LspClient } from '../support/lspClient';
+import { templateText } from '../support/lspDocuments';
+
+const argv = process.argv.slice(2);
+const RFCS = argv.includes('--rfcs') ? Number(argv[argv.indexOf('--rfcs') + 1]) : 1000;
+const SAMPLES = 200;
+
+/** An RFC of the built-in template, numbered, with its Status a placeholder left (a finding to fix). */
+function rfc(number: string, title: string): string {
+  return templateText()
+    .replace('[Feature Name]', title)
+    .replace('[YYYY-XXX]', number)
+    .replace('**Last Updated**: [Date]', '**Last Updated**: 2026-03-01')
+    .replace(/\[(?!Draft\/)[^\]\n]*[A-Za-z][^\]\n]*\]/g, 'Written.');
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function timed(n: number, run: (i: number) => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const start = performance.now();
+    await run(i);
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+async function main(): Promise<void> {
+  const root = mkdtempSync(path.join(tmpdir(), 'rfc-bench-actions-'));
+  const folder = path.join(root, 'ws');
+  mkdirSync(path.join(folder, 'rfcs'), { recursive: true });
+  mkdirSync(path.join(folder, 'archive', 'rfcs'), { recursive: true });
+  for (let i = 1; i <= RFCS; i++) {
+    const number = `2025-${String(i).padStart(4, '0')}`;
+    writeFileSync(path.join(folder, 'rfcs', `${number}-topic-${i}.md`), rfc(number, `Topic ${i}`));
+    const old = `2024-${String(i).padStart(4, '0')}`;
+    writeFileSync(path.join(folder, 'archive', 'rfcs', `${old}-old-${i}.md`), rfc(old, `Old topic ${i}`));
+  }
+  const client = await LspClient.start({ workspaceFolders: [pathToFileURL(folder).href] });
+  try {
+    const started = performance.now();
+    const uri = pathToFileURL(path.join(folder, 'rfcs', '2025-0001-topic-1.md')).href;
+    const text = rfc('2025-0001', 'Topic 1');
+    client.open(uri, text);
+    // The index is built when the RFCs view lists every RFC.
+    for (;;) {
+      const { rfcs } = await client.request<{ rfcs: unknown[] }>('rfc/listRfcs', null, 60_000);
+      if (rfcs.length >= 2 * RFCS) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const indexedMs = performance.now() - started;
+    const published = await client.waitForDiagnostics(uri);
+    const diagnostic = published.diagnostics.find((d: Diagnostic) => d.code === 'placeholder' && d.range.start.line < 10);
+    if (!diagnostic) throw new Error('no placeholder diagnostic on the Status line to ask fixes for');
+    const statusLine = diagnostic.range.start.line;
+
+    const baseline = await timed(SAMPLES, () => client.request('rfc/validateTitle', { title: 'A title' }));
+    const actions = await timed(SAMPLES, () =>
+      client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: diagnostic.range,
+        context: { diagnostics: [diagnostic] },
+      }),
+    );
+    // Completion on the RFC Number line: the next free number is one of the answers.
+    const numberLine = text.split('\n').findIndex((l) => l.startsWith('**RFC Number**:'));
+    const completions = await timed(SAMPLES, () =>
+      client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: numberLine, character: '**RFC Number**: '.length } }),
+    );
+    const row = (name: string, samples: number[]) =>
+      `${name.padEnd(34)} p50 ${percentile(samples, 50).toFixed(2).padStart(7)} ms   p95 ${percentile(samples, 95).toFixed(2).padStart(7)} ms`;
+    console.log(`workspace: ${RFCS} RFCs in the RFC's folder and ${RFCS} in another, indexed in ${(indexedMs / 1000).toFixed(1)} s`);
+    console.log(row('baseline (rfc/validateTitle)', baseline));
+    console.log(row(`code actions (status line ${statusLine + 1})`, actions));
+    console.log(row('completion (RFC Number)', completions));
+  } finally {
+    await client.dispose();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
