@@ -15,10 +15,10 @@ const common = {
 
 try {
   await Promise.all([
-    esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+    esbuild.build({ ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' }),
     esbuild.build({
       ...common,
-      entryPoints: ['server/src/cli.ts'],
+      entryPoints: ['server/src/cli/main.ts'],
       outfile: 'dist/cli.js',
       // tinyglobby's fdir (ESM) calls createRequire(import.meta.url), which a CommonJS bundle lacks.
       define: { 'import.meta.url': '__cliImportMetaUrl' },

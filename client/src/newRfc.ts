@@ -52,11 +52,13 @@ export async function newRfc(client: LanguageClient, log: vscode.OutputChannel, 
     return document.uri;
   }
 
-  const directory = await rfcDirectory(folder);
-  if (!directory) return fail(`the rfc.directory setting must be a folder inside the workspace folder '${folder.name}'.`);
-  // The server picks the template a file in that folder follows (rfc.templates, rfc.template, discovery).
-  const result = await client.sendRequest(NewRfcRequest.type, { directoryUri: directory.toString(), title, authors, date });
+  // The server reads the folder's settings (VS Code's and .rfcrc.json's) for the RFC folder,
+  // and picks the template a file there follows (rfc.templates, rfc.template, discovery).
+  const result = await client.sendRequest(NewRfcRequest.type, { folderUri: folder.uri.toString(), title, authors, date });
   if ('error' in result) return fail(result.error);
+  if (result.directoryUri === undefined) return fail('the server named no folder for the RFC.');
+  const directory = vscode.Uri.parse(result.directoryUri);
+  if (!isInside(folder.uri, directory)) return fail(`the rfc.directory setting must be a folder inside the workspace folder '${folder.name}'.`);
   const target = vscode.Uri.joinPath(directory, result.fileName);
   if (!isDirectChild(directory, target)) return fail(`refusing to write '${result.fileName}' outside ${directory.fsPath}.`);
 
@@ -71,27 +73,11 @@ export async function newRfc(client: LanguageClient, log: vscode.OutputChannel, 
   return target;
 }
 
-/**
- * The configured RFC folder inside the first workspace folder, or undefined if the setting
- * escapes it. `rfc.directory` left at its default defers to the folder's `.rfcrc.json`.
- */
-async function rfcDirectory(folder: vscode.WorkspaceFolder): Promise<vscode.Uri | undefined> {
-  let setting = vscode.workspace.getConfiguration('rfc', folder.uri).get<string>('directory', 'rfcs').trim();
-  if (setting === 'rfcs') setting = (await projectDirectory(folder)) ?? setting;
-  setting = setting || '.';
-  if (path.isAbsolute(setting) || setting.split(/[\\/]+/).includes('..')) return undefined;
-  return vscode.Uri.joinPath(folder.uri, setting);
-}
-
-/** The `directory` of the folder's `.rfcrc.json`, if it has a readable one that sets it. */
-async function projectDirectory(folder: vscode.WorkspaceFolder): Promise<string | undefined> {
-  try {
-    const config: unknown = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, '.rfcrc.json'))).replace(/^\uFEFF/, ''));
-    const directory = (config as { directory?: unknown } | null)?.directory;
-    return typeof directory === 'string' ? directory.trim() : undefined;
-  } catch {
-    return undefined;
-  }
+/** The folder is the workspace folder or inside it (same scheme and authority, by path segments). */
+function isInside(folder: vscode.Uri, uri: vscode.Uri): boolean {
+  if (folder.scheme !== uri.scheme || folder.authority !== uri.authority) return false;
+  const relative = path.posix.relative(folder.path, uri.path);
+  return relative === '' || (!relative.startsWith('..') && !path.posix.isAbsolute(relative));
 }
 
 function isDirectChild(directory: vscode.Uri, target: vscode.Uri): boolean {

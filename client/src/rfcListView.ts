@@ -5,8 +5,8 @@ import { IndexChangedNotification, ListRfcsRequest, type ListRfcsResult, type Rf
 /** A status group or an RFC in the RFCs view. */
 export type RfcListNode = { kind: 'status'; status: string; rfcs: RfcListEntry[] } | { kind: 'rfc'; rfc: RfcListEntry };
 
-/** Status groups in lifecycle order; other statuses follow alphabetically, "No status" last. */
-const STATUS_ORDER = ['draft', 'under review', 'approved', 'implemented'];
+/** Status groups in the order of their lifecycle stage (the server reads it); others follow alphabetically, "No status" last. */
+const STAGE_ORDER = ['draft', 'review', 'approved', 'implemented'];
 const NO_STATUS = 'No status';
 
 /**
@@ -76,14 +76,14 @@ export class RfcListProvider implements vscode.TreeDataProvider<RfcListNode>, vs
 
 function group(rfcs: readonly RfcListEntry[]): RfcListNode[] {
   const byStatus = new Map<string, RfcListEntry[]>();
+  const stageOf = new Map<string, number>();
   for (const rfc of rfcs) {
     const status = rfc.status?.trim() || NO_STATUS;
     byStatus.set(status, [...(byStatus.get(status) ?? []), rfc]);
+    const stage = rfc.stage === undefined ? -1 : STAGE_ORDER.indexOf(rfc.stage);
+    if (stage >= 0) stageOf.set(status, Math.min(stageOf.get(status) ?? stage, stage));
   }
-  const rank = (s: string) => {
-    const i = STATUS_ORDER.indexOf(s.toLowerCase());
-    return s === NO_STATUS ? 1000 : i >= 0 ? i : 100;
-  };
+  const rank = (s: string) => (s === NO_STATUS ? 1000 : (stageOf.get(s) ?? 100));
   return [...byStatus.entries()]
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
     .map(([status, list]) => ({

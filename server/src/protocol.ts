@@ -1,43 +1,16 @@
 /**
  * The contract between the language server and its clients (the VS Code extension, tests):
- * settings with their defaults, and the custom requests and notifications. Nothing else is
- * shared across the LSP boundary.
+ * the custom requests and notifications, and the settings' shape. Nothing else is shared
+ * across the LSP boundary.
  */
 import { NotificationType, NotificationType0, RequestType, RequestType0, type Range, type TextEdit } from 'vscode-languageserver-protocol';
-import type { CompletenessReport, RuleSetting, SectionReport, SlotState } from './engine';
+import type { CompletenessReport, SectionReport, SlotState } from './engine';
+import type { NewRfcInput, NewRfcOutput } from './project/newRfc';
 
 export type { CompletenessReport, SectionReport, SlotState };
 
-/** The `rfc.*` settings the server reads. */
-export interface RfcSettings {
-  /** Globs of markdown files always treated as RFCs (workspace-relative). */
-  files: string[];
-  /** Per rule id: `off` or a severity replacing the rule's own. */
-  rules: Record<string, RuleSetting>;
-  /** The RFC folder, relative to the workspace folder (New RFC; `0000-template.md` discovery). */
-  directory: string;
-  /** The team's template, relative to the workspace folder; empty: `rfc.templates`, discovery, built-in. */
-  template: string;
-  /** Workspace-relative globs to template paths, in order; the first matching glob wins over `template`. */
-  templates: Record<string, string>;
-  /** Other names of template sections: the template's heading → headings that stand for it (`{ "Summary": ["Overview"] }`). */
-  aliases: Record<string, string[]>;
-  /** The team's status values beyond the template's, each with its lifecycle stage (`{ "Active": "approved" }`). */
-  statuses: Record<string, StatusStage>;
-}
-
-/** The lifecycle stages a team's status value may stand for. */
-export type StatusStage = 'draft' | 'review' | 'approved' | 'implemented';
-
-export const defaultSettings: RfcSettings = {
-  files: ['**/rfcs/**/*.md', '**/rfc/**/*.md'],
-  rules: {},
-  directory: 'rfcs',
-  template: '',
-  templates: {},
-  aliases: {},
-  statuses: {},
-};
+/** The `rfc.*` settings: defined with the project service (the CLI and the browser read them too). */
+export { defaultSettings, type RfcSettings, type StatusStage } from './project/settings';
 
 export interface WorkspaceTrustParams {
   trusted: boolean;
@@ -107,29 +80,14 @@ export namespace InsertSectionRequest {
   export const type = new RequestType<InsertSectionParams, TextEdit | null, void>(method);
 }
 
-export interface NewRfcParams {
-  /** The folder the RFC will be written to; absent for an untitled RFC. */
-  directoryUri?: string;
-  title: string;
-  /** Comma-separated author names; may be empty. */
-  authors: string;
-  /** Today as YYYY-MM-DD (the client's clock and time zone). */
-  date: string;
-  /** The team's template (the `rfc.template` setting); absent for the built-in one. */
-  templateUri?: string;
-}
+/**
+ * New RFC's request: `folderUri` (a workspace folder, whose settings name the RFC folder)
+ * or `directoryUri` (the folder itself); neither: an untitled RFC.
+ */
+export type NewRfcParams = NewRfcInput;
 
-export type NewRfcResult =
-  | {
-      /** The RFC number, one more than the highest of the year in the folder. */
-      number: string;
-      /** `<number>-<slug>.md`: no path separators, no `..`, length-capped. */
-      fileName: string;
-      content: string;
-      /** The first placeholder of the first section, to select. */
-      selection?: Range;
-    }
-  | { error: string };
+/** The new RFC (the client writes it to `directoryUri`/`fileName`, never over an existing file), or why not. */
+export type NewRfcResult = NewRfcOutput;
 
 /** `rfc/newRfc`: validates a title, numbers and fills a new RFC from the template. Writes nothing. */
 export namespace NewRfcRequest {
@@ -158,6 +116,8 @@ export interface RfcListEntry {
   percent: number;
   /** How many problems the engine reports for it. */
   problems: number;
+  /** Its lifecycle stage, read from its status as the rules read it; absent when unknown. */
+  stage?: 'draft' | 'review' | 'approved' | 'implemented';
 }
 
 export interface ListRfcsResult {

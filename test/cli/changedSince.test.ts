@@ -44,7 +44,7 @@ describe('rfc-lint --changed-since', () => {
 
   it('checks nothing when nothing changed, and skips deleted files', () => {
     const clean = rfcLint(['--changed-since', 'HEAD'], repo);
-    assert.deepEqual(clean, { code: 0, stdout: '0 files checked: 0 errors, 0 warnings, 0 infos, 0 hints\n', stderr: '' });
+    assert.deepEqual(clean, { code: 0, stdout: '0 files checked: 0 errors, 0 warnings, 0 infos, 0 hints\n', stderr: 'rfc-lint: no RFC changed since HEAD\n' });
     rmSync(path.join(repo, 'rfcs', '2026-003-limits.md'));
     const deleted = rfcLint(['--changed-since', 'HEAD'], repo);
     assert.deepEqual(deleted, clean);

@@ -74,9 +74,13 @@ describe('rfc-lint', () => {
     assert.equal(unknown.stderr, "rfc-lint: unknown option '--frobnicate'\nRun 'rfc-lint --help' for usage.\n");
     const empty = path.join(scratch, 'empty');
     mkdirSync(empty);
+    // A run that checks nothing fails, unless that is expected.
     const none = rfcLint([], empty);
-    assert.equal(none.code, 0);
+    assert.equal(none.code, 2);
     assert.equal(none.stdout, '0 files checked: 0 errors, 0 warnings, 0 infos, 0 hints\n');
+    assert.match(none.stderr, /^rfc-lint: no RFC to check: nothing here matches the "files" globs \(\*\*\/rfcs\/\*\*\/\*\.md, \*\*\/rfc\/\*\*\/\*\.md\); name files or folders, or pass --allow-empty\n$/);
+    const allowed = rfcLint(['--allow-empty'], empty);
+    assert.deepEqual([allowed.code, allowed.stderr], [0, '']);
     const help = rfcLint(['--help']);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^Usage: rfc-lint/);

@@ -76,13 +76,10 @@ describe('language server: requests behind the editor features', () => {
   });
 
   it('rfc/newRfc reports a team template that cannot be read', async () => {
-    const result = await client.request<NewRfcResult>(NewRfcRequest.method, {
-      title: 'X',
-      authors: '',
-      date: '2026-01-01',
-      templateUri: pathToFileURL(path.join(scratch, 'missing-template.md')).toString(),
-    });
-    assert.ok('error' in result);
+    const missing = path.join(scratch, 'missing-template.md');
+    const named = await LspClient.start({ settings: { template: missing } });
+    const result = await named.request<NewRfcResult>(NewRfcRequest.method, { title: 'X', authors: '', date: '2026-01-01' });
+    assert.ok('error' in result, JSON.stringify(result));
     assert.match(result.error, /cannot read the template .*missing-template\.md \(rfc\.template\): it does not exist\./);
   });
 });

@@ -279,12 +279,8 @@ describe('language server: team templates and .rfcrc.json', () => {
     assert.ok(refused.some((m) => m.includes(path.join(outside, 'template.md'))));
     assert.ok(refused.some((m) => m.includes(file('linked', 'template.md'))));
 
-    const newRfc = await client.request<NewRfcResult>(NewRfcRequest.method, {
-      title: 'X',
-      authors: '',
-      date: '2026-01-01',
-      templateUri: pathToFileURL(path.join(outside, 'template.md')).toString(),
-    });
+    // New RFC in rfcs/ would follow the template outside: refused, not replaced by the built-in one.
+    const newRfc = await client.request<NewRfcResult>(NewRfcRequest.method, { directoryUri: uriOf('rfcs'), title: 'X', authors: '', date: '2026-01-01' });
     assert.ok('error' in newRfc && newRfc.error.includes('outside the workspace folders'), JSON.stringify(newRfc));
 
     client.sendNotification(WorkspaceTrustNotification.method, { trusted: true });

@@ -115,7 +115,7 @@ describe('language server: workspace index and cross-references', function () {
       rfcs.map((r) => r.number),
       Array.from({ length: 51 }, (_, i) => `2026-${pad(i + 1)}`),
     );
-    assert.deepEqual(rfcs[6], { uri: rfcs[6].uri, number: '2026-007', title: 'Topic 7', status: 'Draft', percent: rfcs[6].percent, problems: rfcs[6].problems });
+    assert.deepEqual(rfcs[6], { uri: rfcs[6].uri, number: '2026-007', title: 'Topic 7', status: 'Draft', stage: 'draft', percent: rfcs[6].percent, problems: rfcs[6].problems });
     assert.equal(pathOf(rfcs[6].uri), file('rfcs', '2026-007-topic-7.md'));
     assert.equal(rfcs[7].status, 'Approved');
     assert.ok(rfcs.every((r) => r.percent > 0 && r.percent < 100 && r.problems > 0));

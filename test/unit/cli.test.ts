@@ -17,10 +17,12 @@ describe('rfc-lint arguments', () => {
       stdinFilename: 'a.md',
       report: true,
       changedSince: 'origin/main',
+      allowEmpty: false,
       help: false,
       version: false,
     });
-    assert.deepEqual(parseArgs([]), { operands: [], format: 'text', report: false, help: false, version: false });
+    assert.deepEqual(parseArgs([]), { operands: [], format: 'text', report: false, allowEmpty: false, help: false, version: false });
+    assert.deepEqual(parseArgs(['-c', 'team.json', '--template=t.md', '--allow-empty']), { operands: [], format: 'text', report: false, allowEmpty: true, config: 'team.json', template: 't.md', help: false, version: false });
     assert.equal(parseArgs(['-f', 'github']).format, 'github');
     assert.equal(parseArgs(['-h']).help, true);
     assert.equal(parseArgs(['-v']).version, true);
@@ -45,6 +47,8 @@ describe('rfc-lint formats', () => {
       rfc: { number: null, title: 'A', status: null },
       lifecycle: 'unknown',
       completeness: 50,
+      template: null,
+      config: null,
       findings: [
         { ruleId: 'placeholder', severity: 'hint', message: 'Two\nlines', range: { start: { line: 1, character: 4 }, end: { line: 2, character: 3 } } },
         { ruleId: 'metadata', severity: 'error', message: 'One line', range: { start: { line: 3, character: 0 }, end: { line: 3, character: 7 } } },

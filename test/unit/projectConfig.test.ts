@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { mergeSettings, parseProjectConfig } from '../../server/src/project/config';
+import { parseProjectConfig } from '../../server/src/project/config';
+import type { DocumentSettings } from '../../server/src/project/documentSettings';
+import { defaultSettings, mergeSettings, type RfcSettings } from '../../server/src/project/settings';
 import { configuredTemplate, discoveryCandidates, templateFromBytes, templateFromText } from '../../server/src/project/templates';
-import { defaultSettings, type RfcSettings } from '../../server/src/protocol';
 import { repoRoot } from '../support/paths';
 
 const settings = (over: Partial<RfcSettings>): RfcSettings => ({ ...defaultSettings, ...over });
@@ -74,25 +75,35 @@ describe('.rfcrc.json', () => {
 });
 
 describe('template choice', () => {
-  const folder = path.resolve('/ws');
+  const folder = 'file:///ws';
+  /** Settings made at the workspace folder (or, for `config`, at its sub-folder `team`). */
+  const at = (over: Partial<RfcSettings>, base = folder): DocumentSettings => ({
+    values: settings(over),
+    bases: { files: base, template: base, templates: base, directory: base },
+    folder,
+  });
 
   it('takes the first matching rfc.templates glob, then rfc.template', () => {
-    const s = settings({ template: 'team.md', templates: { 'rfcs/**': 'rfc.md', '**/*.md': 'any.md', 'adr/**': 'adr.md' } });
-    assert.deepEqual(configuredTemplate('rfcs/a.md', folder, s), { path: path.join(folder, 'rfc.md'), source: "rfc.templates 'rfcs/**'" });
-    assert.deepEqual(configuredTemplate('adr/a.md', folder, s), { path: path.join(folder, 'any.md'), source: "rfc.templates '**/*.md'" });
-    assert.deepEqual(configuredTemplate('notes.txt', folder, s), { path: path.join(folder, 'team.md'), source: 'rfc.template' });
-    assert.deepEqual(configuredTemplate(undefined, folder, s)?.source, 'rfc.template', 'untitled: no globs');
-    assert.equal(configuredTemplate('a.md', folder, defaultSettings), undefined);
-    assert.equal(configuredTemplate('a.md', undefined, settings({ template: 'team.md' })), undefined, 'relative without a folder');
+    const s = at({ template: 'team.md', templates: { 'rfcs/**': 'rfc.md', '**/*.md': 'any.md', 'adr/**': 'adr.md' } });
+    assert.deepEqual(configuredTemplate(`${folder}/rfcs/a.md`, s), { uri: `${folder}/rfc.md`, source: "rfc.templates 'rfcs/**'" });
+    assert.deepEqual(configuredTemplate(`${folder}/adr/a.md`, s), { uri: `${folder}/any.md`, source: "rfc.templates '**/*.md'" });
+    assert.deepEqual(configuredTemplate(`${folder}/notes.txt`, s), { uri: `${folder}/team.md`, source: 'rfc.template' });
+    assert.deepEqual(configuredTemplate(undefined, s)?.source, 'rfc.template', 'untitled: no globs');
+    assert.equal(configuredTemplate(`${folder}/a.md`, at({})), undefined);
+  });
+
+  it("reads paths and globs relative to the folder of the .rfcrc.json that sets them", () => {
+    const s = at({ template: '../shared/rfc.md', templates: { 'adr/**': 'adr.md' } }, `${folder}/team`);
+    assert.deepEqual(configuredTemplate(`${folder}/team/adr/a.md`, s), { uri: `${folder}/team/adr.md`, source: "rfc.templates 'adr/**'" });
+    assert.deepEqual(configuredTemplate(`${folder}/adr/a.md`, s), { uri: `${folder}/shared/rfc.md`, source: 'rfc.template' }, 'outside team/: no glob matches');
   });
 
   it('discovers .rfc/template.md, then <directory>/0000-template.md (a directory inside the folder only)', () => {
     assert.deepEqual(
-      discoveryCandidates(folder, settings({ directory: 'adr' })).map((c) => c.path),
-      [path.join(folder, '.rfc', 'template.md'), path.join(folder, 'adr', '0000-template.md')],
+      discoveryCandidates(at({ directory: 'adr' })).map((c) => c.uri),
+      [`${folder}/.rfc/template.md`, `${folder}/adr/0000-template.md`],
     );
-    assert.equal(discoveryCandidates(folder, settings({ directory: '../x' })).length, 1);
-    assert.deepEqual(discoveryCandidates(undefined, defaultSettings), []);
+    assert.equal(discoveryCandidates(at({ directory: '../x' })).length, 1);
   });
 
   it('refuses binary files and files without headings', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { slugify, validateTitle } from '../../server/src/newRfc/slug';
+import { slugify, validateTitle } from '../../server/src/project/slug';
 
 describe('new RFC file names', () => {
   const cases: [string, string][] = [

@@ -23,12 +23,18 @@ export interface CliOptions {
   output?: string;
   /** The name standard input stands for: its template, rfc.files matching and the path printed. */
   stdinFilename?: string;
+  /** One configuration file for every RFC, instead of the nearest `.rfcrc.json`. */
+  config?: string;
+  /** One template for every RFC, instead of the settings' and discovery's. */
+  template?: string;
+  /** A run that checks no RFC passes (it fails with exit code 2 otherwise). */
+  allowEmpty: boolean;
   help: boolean;
   version: boolean;
 }
 
-type ValueOption = 'format' | 'max-warnings' | 'min-completeness' | 'changed-since' | 'output' | 'stdin-filename';
-type FlagOption = 'report' | 'help' | 'version';
+type ValueOption = 'format' | 'max-warnings' | 'min-completeness' | 'changed-since' | 'output' | 'stdin-filename' | 'config' | 'template';
+type FlagOption = 'report' | 'help' | 'version' | 'allow-empty';
 
 const VALUE_OPTIONS: Record<string, ValueOption> = {
   '--format': 'format',
@@ -39,10 +45,15 @@ const VALUE_OPTIONS: Record<string, ValueOption> = {
   '--output': 'output',
   '-o': 'output',
   '--stdin-filename': 'stdin-filename',
+  '--config': 'config',
+  '-c': 'config',
+  '--template': 'template',
+  '-t': 'template',
 };
 
 const FLAG_OPTIONS: Record<string, FlagOption> = {
   '--report': 'report',
+  '--allow-empty': 'allow-empty',
   '--help': 'help',
   '-h': 'help',
   '--version': 'version',
@@ -51,7 +62,7 @@ const FLAG_OPTIONS: Record<string, FlagOption> = {
 
 /** Parses the arguments after `node cli.js`. Throws a UsageError for anything it cannot use. */
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { operands: [], format: 'text', report: false, help: false, version: false };
+  const options: CliOptions = { operands: [], format: 'text', report: false, allowEmpty: false, help: false, version: false };
   const seen = new Set<string>();
   let onlyOperands = false;
   for (let i = 0; i < argv.length; i++) {
@@ -74,7 +85,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     seen.add(key);
     if (flag) {
       if (eq > 0) throw new UsageError(`--${flag} takes no value`);
-      options[flag === 'help' ? 'help' : flag === 'version' ? 'version' : 'report'] = true;
+      options[flag === 'help' ? 'help' : flag === 'version' ? 'version' : flag === 'allow-empty' ? 'allowEmpty' : 'report'] = true;
       continue;
     }
     let value: string;
@@ -124,13 +135,23 @@ function setValue(options: CliOptions, option: ValueOption, value: string): void
       if (value === '') throw new UsageError('--stdin-filename needs a file name');
       options.stdinFilename = value;
       return;
+    case 'config':
+      if (value === '') throw new UsageError('--config needs a file name');
+      options.config = value;
+      return;
+    case 'template':
+      if (value === '') throw new UsageError('--template needs a file name');
+      options.template = value;
+      return;
   }
 }
 
 export const USAGE = `Usage: rfc-lint [options] [path | folder | glob | -]...
 
 Checks RFC markdown files against the team's RFC template, with the editor's engine,
-settings (.rfcrc.json in the current folder) and templates.
+settings and templates: each file follows the nearest .rfcrc.json in its folder or above
+(up to the current folder), and the template it names (else .rfc/template.md, else
+<directory>/0000-template.md, else the built-in one).
 
 Paths: a file is always checked; in a folder, the markdown files that look like RFCs (a
 first heading starting with "RFC:", an **RFC Number**: line, or matching the "files"
@@ -147,12 +168,20 @@ Options:
                              completeness, problems (text and github formats)
   -o, --output FILE          write the report to FILE instead of standard output
       --stdin-filename NAME  the path standard input ('-') stands for (default <stdin>)
+  -c, --config FILE          use this configuration for every file, not the nearest
+                             .rfcrc.json
+  -t, --template FILE        check every file against this template
+      --allow-empty          pass when no RFC is checked (else exit code 2)
   -h, --help                 show this help
   -v, --version              show the version
 
 Colours: text output is coloured on a terminal; NO_COLOR turns colours off,
 FORCE_COLOR (not 0) turns them on.
 
+Reports say which template and configuration each file was checked against.
+
 Exit codes: 0 nothing over the thresholds; 1 an error, more warnings than --max-warnings
 allows, or an RFC below --min-completeness; 2 bad usage, a path that cannot be read, a
-failed git command, or an unusable .rfcrc.json or template (the built-in one stands in).`;
+failed git command, an unusable or mistaken .rfcrc.json or template (the built-in one
+stands in), or no RFC checked at all (unless --allow-empty; with --changed-since, no
+changed RFC is no error).`;

@@ -1,17 +1,19 @@
 /**
- * Reads and analyses each input with the engine, keeping of each file only what the
- * report and the cross-file rules need: its findings, completeness, number, title and
- * status, and its cross-file index entry. The analysis itself (parsed markdown, document
- * model) is dropped as soon as the file is done, so memory grows with findings, not text.
+ * Reads and analyses each input through the project service, keeping of each file only
+ * what the report and the cross-file rules need: its findings, completeness, number, title,
+ * status, template and configuration, and its index record. The analysis itself (parsed
+ * markdown, document model) is dropped as soon as the file is done, so memory grows with
+ * findings, not text.
  */
-import { readFileSync } from 'node:fs';
-import picomatch from 'picomatch';
-import { analyzeDocument, numberOf, type Finding, type Lifecycle, type RfcIndexEntry } from '../engine';
-import { contextEntry, crossFileEntry, crossFileFindings, type CrossFileEntry } from './crossFile';
+import { pathToFileURL } from 'node:url';
+import { numberOf, type Finding, type Lifecycle } from '../engine';
+import { nodeFiles } from '../node/nodeFiles';
+import type { IndexedRfc } from '../project/indexScan';
+import type { ProjectService } from '../project/service';
+import { crossFileFindings } from './crossFile';
 import type { Input } from './inputs';
-import { printable, readReason } from './paths';
-import type { CliProject } from './project';
-import { analysisOptionsOf } from '../settings';
+import { printable } from './paths';
+import { shownFile } from './project';
 
 /** Files larger than this are reported rather than analysed: no RFC is this long. */
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -36,6 +38,10 @@ export interface LintedFile {
   completeness: number;
   /** Sorted by position; the engine's quick-fix data left out. */
   findings: Finding[];
+  /** The template it was checked against, as reports name files; null for the built-in one. */
+  template: string | null;
+  /** The configuration file it followed, as reports name files; null for none. */
+  config: string | null;
 }
 
 export interface LintResult {
@@ -46,61 +52,56 @@ export interface LintResult {
 
 /**
  * Analyses the inputs in order; template files and, from folders, markdown that is no RFC
- * are skipped. `context` names the other markdown files of the project: those that are
- * RFCs (by the `files` globs or their looks) and not checked are what the cross-file rules
- * also compare with, as the editor's workspace index does. They are read, not reported.
+ * are skipped. Then the project's index of the current folder (the other files' heads)
+ * gives the cross-file rules what to compare with, as the editor's workspace index does.
  */
-export async function lintInputs(inputs: readonly Input[], project: CliProject, context: readonly string[] = []): Promise<LintResult> {
-  const inRfcFiles = picomatch(project.settings.files, { dot: true, nocase: process.platform === 'win32' });
+export async function lintInputs(inputs: readonly Input[], project: ProjectService, cwd: string): Promise<LintResult> {
   const files: LintedFile[] = [];
-  const entries: CrossFileEntry[] = [];
+  const records: IndexedRfc[] = [];
   const errors: string[] = [];
-  const checked = new Set<string>();
   for (const input of inputs) {
-    if (input.absolute !== undefined && project.isTemplate(input.absolute)) continue;
-    const text = input.kind === 'stdin' ? decode(await readStdin(), input.path) : readText(input.absolute, input.path);
+    const uri = input.absolute === undefined ? 'untitled:stdin' : pathToFileURL(input.absolute).href;
+    const settings = await project.settingsFor(uri);
+    if (input.absolute !== undefined && project.isTemplate(uri, settings)) continue;
+    const text = input.kind === 'stdin' ? decode(await readStdin(), input.path) : await readText(uri, input.path);
     if (typeof text !== 'string') {
       errors.push(text.error);
       continue;
     }
-    const analysis = analyzeDocument(text, project.templateFor(input.absolute), analysisOptionsOf(project.settings));
-    if (input.kind === 'file' && !input.explicit && !analysis.looksLikeRfc && !inRfcFiles(project.relative(input.absolute))) continue;
-    const crossFile = crossFileEntry(input.absolute, analysis, project.settings.rules);
-    const { entry } = crossFile;
+    const template = await project.templateFor(input.absolute === undefined ? undefined : uri, settings);
+    const result = await project.analyze(uri, text, undefined, { settings, template });
+    if (input.kind === 'file' && !input.explicit && !result.isRfc) continue;
+    const record = project.recordOf(result);
+    const { entry } = record;
     files.push({
       path: input.path,
       rfc: { number: numberOf(entry) ?? null, title: entry.title, status: entry.status ?? null },
-      lifecycle: analysis.lifecycle,
-      completeness: analysis.completeness.percent,
-      findings: analysis.findings.map(withoutData),
+      lifecycle: result.analysis.lifecycle,
+      completeness: result.analysis.completeness.percent,
+      findings: result.analysis.findings.map(withoutData),
+      template: shownFile(await project.templateFileOf(input.absolute === undefined ? undefined : uri, settings), cwd),
+      config: shownFile(settings.configUri, cwd),
     });
-    entries.push(crossFile);
-    if (input.absolute !== undefined) checked.add(input.absolute);
+    records.push(record);
+    // The checked file stands in for its file in the index, which then reads the others.
+    if (input.absolute !== undefined) project.index.documentAnalysed(uri, record);
   }
-  const others: RfcIndexEntry[] = [];
-  for (const file of context) {
-    if (checked.has(file) || project.isTemplate(file)) continue;
-    const text = readText(file, file);
-    // An unreadable file that is not checked is not reported: it only cannot be mentioned.
-    if (typeof text !== 'string') continue;
-    const entry = contextEntry(file, text, project.templateFor(file), inRfcFiles(project.relative(file)));
-    if (entry) others.push(entry);
-  }
-  crossFileFindings(entries, others).forEach((found, i) => {
+  await project.index.start();
+  crossFileFindings(records, project.index.all()).forEach((found, i) => {
     if (found.length === 0) return;
     files[i].findings = [...files[i].findings, ...found.map(withoutData)].sort(byPosition);
   });
   return { files, errors };
 }
 
-function readText(file: string, shown: string): string | { error: string } {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    return { error: `cannot read '${printable(shown)}': ${readReason(error)}` };
+async function readText(uri: string, shown: string): Promise<string | { error: string }> {
+  const read = await nodeFiles.read(uri, MAX_FILE_BYTES);
+  if ('error' in read) {
+    if (read.error.startsWith('it is larger')) return { error: `'${printable(shown)}' is larger than 32 MB; not checked` };
+    if (read.error === 'it is not a regular file') return { error: `'${printable(shown)}' is not a regular file; not checked` };
+    return { error: `cannot read '${printable(shown)}': ${read.error}` };
   }
-  return decode(bytes, shown);
+  return decode(read.bytes, shown);
 }
 
 function decode(bytes: Uint8Array, shown: string): string | { error: string } {

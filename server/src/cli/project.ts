@@ -1,88 +1,52 @@
-import { existsSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { defaultTemplate } from '../defaultTemplate';
-import type { TemplateModel } from '../engine';
-import { mergeSettings, parseProjectConfig, PROJECT_CONFIG_FILE } from '../project/config';
-import {
-  configuredTemplate,
-  discoveryCandidates,
-  readFailure,
-  templateFiles,
-  templateFromBytes,
-  templateProblem,
-  type TemplateChoice,
-} from '../project/templates';
-import { defaultSettings, type RfcSettings } from '../protocol';
-
 /**
- * The project rfc-lint runs in: the current folder stands for the workspace folder, its
- * `.rfcrc.json` for the settings, and templates are chosen as in the editor (rfc.templates,
- * rfc.template, .rfc/template.md, <directory>/0000-template.md, built-in).
+ * The project rfc-lint runs in: the project service over Node's file system, with the
+ * current folder as the one workspace folder. Each file follows the nearest `.rfcrc.json`
+ * up to the current folder (or the one --config names) and its template (or --template's).
+ * The index reads the other files' heads only: the checked files are compared with them.
  */
-export class CliProject {
-  readonly settings: RfcSettings;
-  /** Problems with the configuration file or a template, each once; the built-in template stands in. */
-  readonly problems: string[] = [];
-  private readonly templates = new Map<string, TemplateModel>();
-  private readonly files: Set<string>;
-  private discovery: TemplateChoice | null | undefined;
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { defaultTemplate } from '../defaultTemplate';
+import { nodeFiles } from '../node/nodeFiles';
+import { ProjectService } from '../project/service';
+import { displayPath, join } from '../project/uris';
+import { displayPath as shownPath } from './paths';
 
-  constructor(private readonly folder: string) {
-    const file = path.join(folder, PROJECT_CONFIG_FILE);
-    let config = {};
-    if (existsSync(file)) {
-      try {
-        const parsed = parseProjectConfig(readFileSync(file, 'utf8'));
-        if (parsed.error) this.problems.push(`ignoring ${file}: ${parsed.error}`);
-        config = parsed.config;
-      } catch (error) {
-        this.problems.push(`ignoring ${file}: ${readFailure(error)}`);
-      }
-    }
-    this.settings = mergeSettings(defaultSettings, config);
-    this.files = new Set(templateFiles(folder, this.settings));
-  }
+export interface CliProjectOptions {
+  cwd: string;
+  config?: string;
+  template?: string;
+}
 
-  /** The template a file follows; for unnamed standard input (undefined), only `template` and discovery apply. */
-  templateFor(file: string | undefined): TemplateModel {
-    const relative = file === undefined ? undefined : this.relative(file);
-    const choice = configuredTemplate(relative, this.folder, this.settings) ?? this.discovered();
-    if (!choice) return defaultTemplate();
-    let template = this.templates.get(choice.path);
-    if (!template) {
-      template = this.load(choice);
-      this.templates.set(choice.path, template);
-    }
-    return template;
-  }
+/** The URI of a path (relative to the current folder). */
+export function uriOf(file: string, cwd: string): string {
+  return pathToFileURL(path.resolve(cwd, file)).href;
+}
 
-  /** The discovered template (`.rfc/template.md`, `<directory>/0000-template.md`), looked for once per run. */
-  private discovered(): TemplateChoice | undefined {
-    if (this.discovery === undefined) this.discovery = discoveryCandidates(this.folder, this.settings).find((c) => existsSync(c.path)) ?? null;
-    return this.discovery ?? undefined;
-  }
+export function createCliProject(options: CliProjectOptions): ProjectService {
+  const project = new ProjectService({
+    files: nodeFiles,
+    builtInTemplate: defaultTemplate,
+    openDocument: () => undefined,
+    // No editor: the defaults, under each file's .rfcrc.json.
+    editorSettings: () => Promise.resolve(undefined),
+    // Problems are collected in the project's registry and reported with the run.
+    log: { error: () => undefined, info: () => undefined },
+    yieldNow: () => Promise.resolve(),
+    configFile: options.config === undefined ? undefined : uriOf(options.config, options.cwd),
+    templateFile: options.template === undefined ? undefined : uriOf(options.template, options.cwd),
+    indexDepth: 'head',
+  });
+  project.setFolders([pathToFileURL(options.cwd).href]);
+  return project;
+}
 
-  /** A team template is not an RFC: it is never checked. */
-  isTemplate(file: string): boolean {
-    return this.files.has(path.resolve(file));
-  }
+/** How reports name a template or configuration file: relative to the current folder when inside it. */
+export function shownFile(uri: string | undefined, cwd: string): string | null {
+  return uri === undefined ? null : shownPath(displayPath(uri), cwd);
+}
 
-  private load(choice: TemplateChoice): TemplateModel {
-    let loaded: TemplateModel | { error: string };
-    try {
-      loaded = templateFromBytes(readFileSync(choice.path));
-    } catch (error) {
-      loaded = { error: readFailure(error) };
-    }
-    if (!('error' in loaded)) return loaded;
-    this.problems.push(templateProblem(choice, loaded.error));
-    return defaultTemplate();
-  }
-
-  /** The path relative to the project folder, `/`-separated; the absolute path (no leading `/`) outside it. */
-  relative(file: string): string {
-    const relative = path.relative(this.folder, path.resolve(file));
-    const inside = relative !== '' && relative !== '..' && !relative.startsWith('..' + path.sep) && !path.isAbsolute(relative);
-    return (inside ? relative : path.resolve(file)).split(path.sep).join('/').replace(/^\/+/, '');
-  }
+/** A URI for a document in the current folder, to ask what settings a new file there would follow. */
+export function probeUri(cwd: string): string {
+  return join(pathToFileURL(cwd).href, '.rfc-lint-probe.md');
 }

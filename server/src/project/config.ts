@@ -1,59 +1,47 @@
 /**
- * The project configuration file, `.rfcrc.json` at the root of a workspace folder (or of
- * the folder `rfc-lint` runs in): the same settings as VS Code's `rfc.*` ones, checked in
- * with the RFCs so every editor and CI agree. VS Code settings override it, value by value.
+ * The project configuration file, `.rfcrc.json`: the `rfc.*` settings without their
+ * prefix, checked in with the RFCs so every editor and CI agree. Each file follows the
+ * nearest one in its folder or above (configs.ts); editor settings override it.
+ *
+ * Validated here with the settings' own sanitizer rather than a JSON-schema library: the
+ * schema is small and flat, the same code must run in a Web Worker (ajv compiles schemas
+ * with `new Function`), and each message should name the key and say what is used instead.
+ * `schemas/rfcrc.schema.json` gives editors the same rules for completion and squiggles.
  */
-import { defaultSettings, type RfcSettings } from '../protocol';
-import { sanitize } from '../settings';
+import { sanitize, SETTING_KEYS, type RfcSettings } from './settings';
 
 export const PROJECT_CONFIG_FILE = '.rfcrc.json';
 
 /** The settings a `.rfcrc.json` sets; absent keys are not set. */
 export type ProjectConfig = Partial<RfcSettings>;
 
-const KEYS = Object.keys(defaultSettings) as (keyof RfcSettings)[];
+export interface ParsedConfig {
+  config: ProjectConfig;
+  /** Why the whole file cannot be used (not JSON, not an object): it is then ignored. */
+  error?: string;
+  /** Values of the wrong shape and unknown keys, each naming its key; the rest of the file applies. */
+  problems: string[];
+}
 
 /**
- * Reads a `.rfcrc.json` text. Unknown keys are ignored; a key of the wrong type falls back
- * to the default, as a malformed VS Code setting does. `error` says why a file that is not
- * a JSON object cannot be used (the whole file is then ignored).
+ * Reads a `.rfcrc.json` text. A key of the wrong type falls back to its default, as a
+ * malformed editor setting does, and is described in `problems` with unknown keys.
  */
-export function parseProjectConfig(text: string): { config: ProjectConfig; error?: string } {
+export function parseProjectConfig(text: string): ParsedConfig {
   let raw: unknown;
   try {
     // A byte-order mark is not JSON, but editors write one.
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { config: {}, error: `it is not valid JSON (${(error as Error).message})` };
+    return { config: {}, error: `it is not valid JSON (${(error as Error).message})`, problems: [] };
   }
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { config: {}, error: 'it is not a JSON object' };
-  const clean = sanitize(raw);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { config: {}, error: 'it is not a JSON object', problems: [] };
+  const problems: string[] = [];
+  for (const key of Object.keys(raw)) {
+    if (key !== '$schema' && !(SETTING_KEYS as string[]).includes(key)) problems.push(`unknown key "${key}" (the keys are ${SETTING_KEYS.join(', ')})`);
+  }
+  const clean = sanitize(raw, problems);
   const config: ProjectConfig = {};
-  for (const key of KEYS) if (key in raw) (config as Record<string, unknown>)[key] = clean[key];
-  return { config };
-}
-
-/**
- * VS Code settings over the project file. The server only receives VS Code's merged values,
- * so a value equal to the contributed default counts as "not set" and the file's value is
- * used: explicitly setting a default in VS Code cannot override the file. `rules` merge
- * per rule id (VS Code's win); the other settings are replaced whole.
- */
-export function mergeSettings(editor: RfcSettings, file: ProjectConfig): RfcSettings {
-  const pick = <K extends keyof RfcSettings>(key: K): RfcSettings[K] =>
-    file[key] !== undefined && isDefault(key, editor[key]) ? (file[key] as RfcSettings[K]) : editor[key];
-  return {
-    files: pick('files'),
-    rules: { ...(file.rules ?? {}), ...editor.rules },
-    directory: pick('directory'),
-    template: pick('template'),
-    templates: pick('templates'),
-    // Per name, like rules: the editor's entries win.
-    aliases: { ...(file.aliases ?? {}), ...editor.aliases },
-    statuses: { ...(file.statuses ?? {}), ...editor.statuses },
-  };
-}
-
-function isDefault<K extends keyof RfcSettings>(key: K, value: RfcSettings[K]): boolean {
-  return JSON.stringify(value) === JSON.stringify(defaultSettings[key]);
+  for (const key of SETTING_KEYS) if (key in raw) (config as Record<string, unknown>)[key] = clean[key];
+  return { config, problems };
 }

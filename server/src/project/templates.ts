@@ -1,86 +1,93 @@
 /**
- * Which template a document follows, shared by the language server and `rfc-lint`:
+ * Which template a document follows, for the language server and rfc-lint alike:
  *
- * 1. `rfc.templates`: the first glob (relative to the workspace folder) matching the
- *    document's path names its template;
- * 2. else `rfc.template`;
- * 3. else a discovered one: `.rfc/template.md` at the workspace folder root, else
- *    `<rfc.directory>/0000-template.md`;
+ * 1. `templates`: the first glob matching the document's path names its template;
+ * 2. else `template`;
+ * 3. else a discovered one: `.rfc/template.md` at the workspace folder (the current folder
+ *    for rfc-lint), else `<directory>/0000-template.md`;
  * 4. else the built-in template.
  *
  * A template that is named or found but cannot be used is an error (reported by the
  * caller), and the built-in template stands in; it never falls through to the next step.
+ * Paths and globs are relative to where their setting is made: the `.rfcrc.json` that sets
+ * them, else the workspace folder.
  */
-import * as path from 'node:path';
-import picomatch from 'picomatch';
+import picomatch from 'picomatch/posix';
+import { URI } from 'vscode-uri';
 import { buildTemplateModel, type TemplateModel } from '../engine';
-import type { RfcSettings } from '../protocol';
+import type { DocumentSettings } from './documentSettings';
+import { isAbsoluteSetting, isInside, join, pathWithoutRoot, relativeTo } from './uris';
 
 export interface TemplateChoice {
-  /** Absolute file-system path. */
-  path: string;
+  uri: string;
   /** Where the choice comes from, for messages: `rfc.templates 'adr/**'`, `rfc.template`, `discovered`. */
   source: string;
 }
 
 /** Template files are never this large; a bigger one is refused rather than parsed. */
-const MAX_TEMPLATE_BYTES = 4 * 1024 * 1024;
+export const MAX_TEMPLATE_BYTES = 4 * 1024 * 1024;
 
 const matchers = new Map<string, (path: string) => boolean>();
 
-function matcher(glob: string): (path: string) => boolean {
+/** A glob matcher, cached (globs come from a few settings). */
+export function globMatcher(glob: string): (path: string) => boolean {
   let m = matchers.get(glob);
   if (!m) {
-    m = picomatch(glob, { dot: true, nocase: process.platform === 'win32' });
+    if (matchers.size > 500) matchers.clear();
+    m = picomatch(glob, { dot: true });
     matchers.set(glob, m);
   }
   return m;
 }
 
-/**
- * The template `rfc.templates` or `rfc.template` names for a document, given its path
- * relative to the workspace folder (`/`-separated; undefined for an untitled document,
- * which only `rfc.template` applies to). Undefined when neither names one, or when a
- * relative template path has no folder to be relative to.
- */
-export function configuredTemplate(relativePath: string | undefined, folder: string | undefined, settings: RfcSettings): TemplateChoice | undefined {
-  if (relativePath !== undefined) {
-    for (const [glob, template] of Object.entries(settings.templates)) {
-      if (!matcher(glob)(relativePath)) continue;
-      const resolved = resolveTemplatePath(template, folder);
-      if (resolved) return { path: resolved, source: `rfc.templates '${glob}'` };
+/** The path a glob set relative to `base` sees of a document: relative to it, or the whole path when outside. */
+export function globPath(uri: string, base: string): string {
+  return relativeTo(base, uri) ?? pathWithoutRoot(uri);
+}
+
+/** A path a setting names, as a URI: absolute as it is (in the scheme of `base`), relative against `base`. */
+export function resolveSettingPath(value: string, base: string): string {
+  if (!isAbsoluteSetting(value)) return join(base, value);
+  const parsed = URI.parse(base);
+  return parsed.scheme === 'file' ? URI.file(value).toString() : parsed.with({ path: value.replace(/\\/g, '/') }).toString();
+}
+
+/** The template `templates` or `template` names for a document (untitled documents: only `template`). */
+export function configuredTemplate(uri: string | undefined, settings: DocumentSettings): TemplateChoice | undefined {
+  const { values, bases } = settings;
+  if (uri !== undefined) {
+    for (const [glob, template] of Object.entries(values.templates)) {
+      if (globMatcher(glob)(globPath(uri, bases.templates))) return { uri: resolveSettingPath(template, bases.templates), source: `rfc.templates '${glob}'` };
     }
   }
-  if (settings.template !== '') {
-    const resolved = resolveTemplatePath(settings.template, folder);
-    if (resolved) return { path: resolved, source: 'rfc.template' };
-  }
+  if (values.template !== '') return { uri: resolveSettingPath(values.template, bases.template), source: settings.templateSource ?? 'rfc.template' };
   return undefined;
 }
 
 /** Where a template is looked for when none is configured, in order; the first that exists wins. */
-export function discoveryCandidates(folder: string | undefined, settings: RfcSettings): TemplateChoice[] {
-  if (!folder) return [];
-  const directory = settings.directory.trim() || '.';
-  const candidates = [{ path: path.join(folder, '.rfc', 'template.md'), source: 'discovered' }];
-  // The RFC folder must stay inside the workspace folder, as New RFC requires.
-  if (!path.isAbsolute(directory) && !directory.split(/[\\/]+/).includes('..')) {
-    candidates.push({ path: path.join(folder, directory, '0000-template.md'), source: 'discovered' });
-  }
+export function discoveryCandidates(settings: DocumentSettings): TemplateChoice[] {
+  const candidates = [{ uri: join(settings.folder, '.rfc/template.md'), source: 'discovered' }];
+  const directory = rfcDirectory(settings);
+  if (directory) candidates.push({ uri: join(directory, '0000-template.md'), source: 'discovered' });
   return candidates;
 }
 
-/** Every template file the settings name or discovery would find for documents of a folder. */
-export function templateFiles(folder: string | undefined, settings: RfcSettings): string[] {
-  const named = [settings.template, ...Object.values(settings.templates)].filter((t) => t !== '');
-  const paths = named.map((t) => resolveTemplatePath(t, folder)).filter((p): p is string => p !== undefined);
-  return [...paths, ...discoveryCandidates(folder, settings).map((c) => c.path)].map((p) => path.normalize(p));
+/** The RFC folder (`directory`), when it stays inside the workspace folder (as New RFC requires). */
+export function rfcDirectory(settings: DocumentSettings): string | undefined {
+  const directory = settings.values.directory.trim() || '.';
+  if (isAbsoluteSetting(directory) || directory.split(/[\\/]+/).includes('..')) return undefined;
+  const uri = join(settings.bases.directory, directory);
+  return isInside(uri, settings.folder) ? uri : undefined;
 }
 
-/** An absolute path as it is, a relative one against the folder; undefined without a folder. */
-export function resolveTemplatePath(setting: string, folder: string | undefined): string | undefined {
-  if (path.isAbsolute(setting)) return path.normalize(setting);
-  return folder ? path.resolve(folder, setting) : undefined;
+/** Every template file the settings name or discovery would find for a document: these are never RFCs. */
+export function templateFiles(settings: DocumentSettings): string[] {
+  const { values, bases } = settings;
+  const named = [
+    ...(values.template !== '' ? [resolveSettingPath(values.template, bases.template)] : []),
+    ...Object.values(values.templates).map((t) => resolveSettingPath(t, bases.templates)),
+  ];
+  return [...named, ...discoveryCandidates(settings).map((c) => c.uri)];
 }
 
 /** A template file's bytes as a model, or why they are not a usable template. */
@@ -96,18 +103,4 @@ export function templateFromText(text: string): TemplateModel | { error: string 
   const model = buildTemplateModel(text);
   if (!model.title && model.sections.length === 0) return { error: 'it has no headings, so it defines no sections' };
   return model;
-}
-
-/** Why a file could not be read, in words. */
-export function readFailure(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return 'it does not exist';
-  if (code === 'EISDIR') return 'it is a folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'it cannot be read (permission denied)';
-  return (error as Error).message;
-}
-
-/** The message for a template that cannot be used. */
-export function templateProblem(choice: TemplateChoice, reason: string): string {
-  return `Cannot use the template ${choice.path} (${choice.source}): ${reason}. Using the built-in template instead.`;
 }

@@ -1,23 +1,24 @@
 /**
- * rfc-lint: the engine on files, for a terminal or CI. Wires the pieces in server/src/cli/:
- * arguments, inputs, analysis, the report and its format. Exits 0 when nothing is over the
- * thresholds, 1 when something is, 2 on bad usage or a read, write or configuration error.
- * The only file it writes is the one --output names.
+ * rfc-lint: the project service and the engine on files, for a terminal or CI. Wires the
+ * pieces in server/src/cli/: arguments, inputs, analysis, the report and its format.
+ * Exits 0 when nothing is over the thresholds, 1 when something is, 2 on bad usage, a
+ * read, write or configuration error, or a run that checks nothing. The only file it
+ * writes is the one --output names.
  */
-import { parseArgs, USAGE, type CliOptions, type Format } from './cli/args';
-import { InputError, UsageError } from './cli/errors';
-import type { FormatContext, Formatter } from './cli/formats/context';
-import { formatGithub } from './cli/formats/github';
-import { formatJson } from './cli/formats/json';
-import { formatSarif } from './cli/formats/sarif';
-import { formatText } from './cli/formats/text';
-import { collectInputs, markdownFiles } from './cli/inputs';
-import { lintInputs } from './cli/lint';
-import { writeReport } from './cli/output';
-import { printable } from './cli/paths';
-import { CliProject } from './cli/project';
-import { buildReport } from './cli/report';
-import { packageVersion } from './cli/version';
+import { parseArgs, USAGE, type CliOptions, type Format } from './args';
+import { InputError, UsageError } from './errors';
+import type { FormatContext, Formatter } from './formats/context';
+import { formatGithub } from './formats/github';
+import { formatJson } from './formats/json';
+import { formatSarif } from './formats/sarif';
+import { formatText } from './formats/text';
+import { collectInputs } from './inputs';
+import { lintInputs } from './lint';
+import { writeReport } from './output';
+import { printable } from './paths';
+import { createCliProject, probeUri } from './project';
+import { buildReport } from './report';
+import { packageVersion } from './version';
 
 const FORMATTERS: Record<Format, Formatter> = { text: formatText, json: formatJson, sarif: formatSarif, github: formatGithub };
 
@@ -35,17 +36,29 @@ async function main(argv: string[]): Promise<number> {
   if (options.version) return print(packageVersion());
 
   const cwd = process.cwd();
-  const project = new CliProject(cwd);
+  const project = createCliProject({ cwd, config: options.config, template: options.template });
+  const problems = () => project.problems.all();
   try {
+    // Without paths: the `files` globs of the current folder's settings.
+    const rootSettings = await project.settingsFor(probeUri(cwd));
     const inputs = await collectInputs(options.operands, {
       cwd,
-      files: project.settings.files,
+      files: rootSettings.values.files,
       stdinFilename: options.stdinFilename,
       changedSince: options.changedSince,
     });
-    // The cross-file rules compare with every RFC under the current folder, also those not checked.
-    const { files, errors } = await lintInputs(inputs, project, markdownFiles(cwd));
-    const report = buildReport(files, [...errors, ...project.problems], { maxWarnings: options.maxWarnings, minCompleteness: options.minCompleteness });
+    const { files, errors } = await lintInputs(inputs, project, cwd);
+    const runErrors = [...errors, ...problems()];
+    if (files.length === 0 && runErrors.length === 0 && !options.allowEmpty && options.changedSince === undefined) {
+      runErrors.push(
+        options.operands.length === 0
+          ? `no RFC to check: nothing here matches the "files" globs (${rootSettings.values.files.join(', ')}); name files or folders, or pass --allow-empty`
+          : 'no RFC to check among the paths given; pass --allow-empty if that is expected',
+      );
+    } else if (files.length === 0 && options.changedSince !== undefined) {
+      console.error(`rfc-lint: no RFC changed since ${printable(options.changedSince)}`);
+    }
+    const report = buildReport(files, runErrors, { maxWarnings: options.maxWarnings, minCompleteness: options.minCompleteness });
     const context: FormatContext = { version: packageVersion(), color: useColor(options), table: options.report };
     await writeReport(FORMATTERS[options.format](report, context), options.output);
     for (const message of report.runErrors) console.error(`rfc-lint: ${message}`);
@@ -58,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
     return report.exitCode;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    for (const problem of project.problems) console.error(`rfc-lint: ${problem}`);
+    for (const problem of problems()) console.error(`rfc-lint: ${problem}`);
     console.error(`rfc-lint: ${error.message}`);
     return 2;
   }

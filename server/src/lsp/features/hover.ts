@@ -1,5 +1,5 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
-import { hoverAt, type Analysis, type Position } from '../engine';
+import { hoverAt, type Analysis, type Position } from '../../engine';
 import { mentionHover, type CrossReferenceContext } from './crossReferences';
 
 /**

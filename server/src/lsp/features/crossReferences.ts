@@ -4,7 +4,7 @@
  * mentions (engine/workspace); the workspace index (workspaceIndex.ts) knows the RFCs.
  */
 import { MarkupKind, SymbolKind, type DocumentLink, type Hover, type Location, type SymbolInformation } from 'vscode-languageserver/node';
-import { numberKey, numberOf, type Position, type Range, type RfcIndexEntry, type RfcMention, type WorkspaceView } from '../engine';
+import { numberKey, numberOf, type Position, type Range, type RfcIndexEntry, type RfcMention, type WorkspaceView } from '../../engine';
 
 /** An open document's own entry and the workspace's RFCs: what the cross-reference features read. */
 export interface CrossReferenceContext {

@@ -1,5 +1,5 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver/node';
-import { completionsAt, type Analysis, type FixContext, type Position } from '../engine';
+import { completionsAt, type Analysis, type FixContext, type Position } from '../../engine';
 
 /** Characters after which the editor asks for completions without the user asking. */
 export const COMPLETION_TRIGGERS = ['#', ' ', ':'];

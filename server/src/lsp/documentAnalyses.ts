@@ -1,28 +1,16 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeDocument, type Analysis, type TemplateModel } from './engine';
-import type { RfcSettings } from './protocol';
-import { analysisOptionsOf } from './settings';
+import type { DocumentSettings } from '../project/documentSettings';
+import type { ProjectAnalysis, ProjectService } from '../project/service';
 
-/** The latest analysis of one open document, and whether the document is an RFC. */
-export interface DocumentAnalysis {
-  uri: string;
+/** The latest analysis of one open document, as the project sees it, for the version it was computed on. */
+export interface DocumentAnalysis extends ProjectAnalysis {
   version: number;
   /** The settings generation it was computed under; a settings change makes it stale. */
   generation: number;
-  isRfc: boolean;
-  analysis: Analysis;
-  /** The settings it was computed under (the workspace rules apply the same rule settings). */
-  settings: RfcSettings;
 }
 
 export interface AnalysesHost {
-  settings(uri: string): Promise<RfcSettings>;
-  /** The template the document follows under these settings (the team's, or the built-in one). */
-  template(uri: string, settings: RfcSettings): TemplateModel | Promise<TemplateModel>;
-  /** Whether the document is itself a team template: it is then never treated as an RFC. */
-  isTemplate?(uri: string, settings: RfcSettings): boolean;
-  /** Whether the path alone makes the document an RFC (the `rfc.files` globs). */
-  matchesRfcFiles(uri: string, settings: RfcSettings): boolean;
+  project: ProjectService;
   /** Called with each new analysis of the newest version of a document. */
   publish(result: DocumentAnalysis): void;
   /** Called when a document is closed or stops being analysed. */
@@ -41,7 +29,7 @@ export const DEBOUNCE_MS = 150;
  */
 export class DocumentAnalyses {
   private readonly latest = new Map<string, DocumentAnalysis>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private generation = 0;
 
   constructor(
@@ -101,17 +89,16 @@ export class DocumentAnalyses {
     if (!document) return undefined;
     const version = document.version;
     const generation = this.generation;
-    const settings = await this.host.settings(uri);
-    const template = await this.host.template(uri, settings);
+    const settings: DocumentSettings = await this.host.project.settingsFor(uri);
+    const template = await this.host.project.templateFor(uri, settings);
     const now = this.getDocument(uri);
     // The document or the settings changed while settings were fetched: the newer schedule wins.
     if (!now || now.version !== version || generation !== this.generation) return now ? this.latest.get(uri) : undefined;
     const known = this.latest.get(uri);
     if (known && known.version === version && known.generation === generation) return known;
     try {
-      const analysis = analyzeDocument(now.getText(), template, analysisOptionsOf(settings), known?.analysis);
-      const isRfc = !this.host.isTemplate?.(uri, settings) && (analysis.looksLikeRfc || this.host.matchesRfcFiles(uri, settings));
-      const result: DocumentAnalysis = { uri, version, generation, isRfc, analysis, settings };
+      const analysed = await this.host.project.analyze(uri, now.getText(), known?.analysis, { settings, template });
+      const result: DocumentAnalysis = { ...analysed, version, generation };
       this.latest.set(uri, result);
       this.host.publish(result);
       return result;

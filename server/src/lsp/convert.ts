@@ -5,7 +5,7 @@ import {
   type DocumentSymbol,
   type Range,
 } from 'vscode-languageserver/node';
-import { lineText, type Analysis, type DocHeading, type Finding, type Severity } from './engine';
+import { lineText, type Analysis, type DocHeading, type Finding, type Severity } from '../engine';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
-import { insertAllMissingSections, quickFixesFor, type Analysis, type FixContext, type Finding, type QuickFix } from '../engine';
+import { insertAllMissingSections, quickFixesFor, type Analysis, type FixContext, type Finding, type QuickFix } from '../../engine';
 
 /** The kind of "Insert all missing sections" as a fix-all source action. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.rfc`;

@@ -1,0 +1,87 @@
+/**
+ * The workspace index in the editor: cross-reference requests (links, definition,
+ * references, workspace symbols), the RFCs view (`rfc/listRfcs`, `rfc/indexChanged`), and
+ * re-publishing open RFCs whose cross-file findings an index change altered.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
+import { workspaceView } from '../engine';
+import type { ProjectService } from '../project/service';
+import { IndexChangedNotification, ListRfcsRequest, type RfcListEntry } from '../protocol';
+import type { DocumentAnalyses, DocumentAnalysis } from './documentAnalyses';
+import { definition, documentLinks, references, workspaceSymbols, type CrossReferenceContext } from './features/crossReferences';
+import type { DiagnosticsPublisher } from './publisher';
+
+/** The capabilities the workspace index adds to the server's. */
+export const indexCapabilities: ServerCapabilities = {
+  documentLinkProvider: { resolveProvider: false },
+  definitionProvider: true,
+  referencesProvider: true,
+  workspaceSymbolProvider: true,
+};
+
+/** How long to wait before re-publishing open documents after the index changed (a burst of changes costs one). */
+const REPUBLISH_MS = 50;
+/** `rfc/indexChanged` is sent at most this often. */
+const NOTIFY_MS = 300;
+
+/** What the cross-reference features of an open RFC read. */
+export function crossReferenceContext(project: ProjectService, result: DocumentAnalysis): CrossReferenceContext {
+  return { entry: project.entryOf(result), view: workspaceView(project.index.all()), ready: project.index.isReady() };
+}
+
+export function connectIndexFeatures(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  analyses: DocumentAnalyses,
+  project: ProjectService,
+  publisher: DiagnosticsPublisher,
+): void {
+  let republishTimer: ReturnType<typeof setTimeout> | undefined;
+  let notifyTimer: ReturnType<typeof setTimeout> | undefined;
+  project.index.onDidChange(({ numbers }) => {
+    if (numbers && !republishTimer) {
+      republishTimer = setTimeout(() => {
+        republishTimer = undefined;
+        for (const document of documents.all()) {
+          void analyses.current(document.uri).then((result) => {
+            // Only the version the client has now (a newer publish may be on its way), and only
+            // when its cross-file findings changed.
+            if (result && result.version === documents.get(document.uri)?.version && publisher.crossFileChanged(result)) publisher.publish(result);
+          });
+        }
+      }, REPUBLISH_MS);
+    }
+    if (!notifyTimer) {
+      notifyTimer = setTimeout(() => {
+        notifyTimer = undefined;
+        void connection.sendNotification(IndexChangedNotification.method);
+      }, NOTIFY_MS);
+    }
+  });
+  documents.onDidClose((e) => project.index.documentClosed(e.document.uri));
+
+  const contextOf = async (uri: string) => {
+    const result = await analyses.current(uri);
+    return result?.isRfc ? crossReferenceContext(project, result) : undefined;
+  };
+  connection.onDocumentLinks(async (params) => {
+    const context = await contextOf(params.textDocument.uri);
+    return context ? documentLinks(context) : [];
+  });
+  connection.onDefinition(async (params) => {
+    const context = await contextOf(params.textDocument.uri);
+    return context ? definition(context, params.position) : null;
+  });
+  connection.onReferences(async (params) => {
+    const context = await contextOf(params.textDocument.uri);
+    return context ? references(context, params.position, params.context.includeDeclaration) : null;
+  });
+  connection.onWorkspaceSymbol((params) => workspaceSymbols(workspaceView(project.index.all()), params.query));
+  connection.onRequest(ListRfcsRequest.type, () => ({
+    rfcs: project.index.list().map((rfc): RfcListEntry => {
+      const stage = project.index.stageOf(rfc.uri);
+      return stage && stage !== 'unknown' ? { ...rfc, stage: stage as RfcListEntry['stage'] } : rfc;
+    }),
+  }));
+}

@@ -1,0 +1,227 @@
+/**
+ * The RFC Assistant language server: adapts the project service and the engine to LSP.
+ * Handlers stay thin: look up the document's analysis, return an empty answer when it is
+ * gone, delegate, convert, reply.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { defaultTemplate } from '../defaultTemplate';
+import { insertSectionEdit } from '../engine';
+import { nodeFiles } from '../node/nodeFiles';
+import { prepareNewRfc } from '../project/newRfc';
+import { ProjectService } from '../project/service';
+import { validateTitle } from '../project/slug';
+import { canonical } from '../project/uris';
+import { AnalysisReadyNotification, CompletenessRequest, InsertSectionRequest, NewRfcRequest, PlaceholdersRequest, ValidateTitleRequest } from '../protocol';
+import { toDocumentSymbols } from './convert';
+import { DocumentAnalyses } from './documentAnalyses';
+import { codeActions, FIX_ALL_KIND } from './features/codeActions';
+import { COMPLETION_TRIGGERS, completionItems } from './features/completion';
+import { hover } from './features/hover';
+import { connectFileEvents, watchFiles } from './fileEvents';
+import { connectIndexFeatures, crossReferenceContext, indexCapabilities } from './indexFeatures';
+import { DiagnosticsPublisher } from './publisher';
+import { SettingsSource } from './settingsSource';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const settings = new SettingsSource(connection);
+let canRegisterConfigurationChange = false;
+let clientHasWorkspaceFolders = false;
+let canWatchFiles = false;
+
+/** An open document by URI, however the client spelled it. */
+function openDocument(uri: string): TextDocument | undefined {
+  const direct = documents.get(uri);
+  if (direct) return direct;
+  const wanted = canonical(uri);
+  return documents.all().find((d) => canonical(d.uri) === wanted);
+}
+
+let problemsTimer: ReturnType<typeof setTimeout> | undefined;
+const project = new ProjectService({
+  files: nodeFiles,
+  builtInTemplate: defaultTemplate,
+  openDocument: (uri) => {
+    const document = openDocument(uri);
+    return document ? { text: document.getText(), version: document.version } : undefined;
+  },
+  editorSettings: (uri) => settings.get(uri),
+  log: { error: (message) => connection.console.error(message), info: (message) => connection.console.info(message) },
+  problemsChanged(uri) {
+    // The file's own diagnostics, and the RFCs that use it (a template became usable or not).
+    if (!openDocument(uri)) publisher.publishProblems(uri);
+    if (!problemsTimer) {
+      problemsTimer = setTimeout(() => {
+        problemsTimer = undefined;
+        analyses.invalidateAll(documents.keys());
+      }, 0);
+    }
+  },
+  yieldNow: () => new Promise((resolve) => setImmediate(resolve)),
+  progress: async () => {
+    const reporter = await connection.window.createWorkDoneProgress();
+    return {
+      begin: (title, percentage, message) => reporter.begin(title, percentage, message, false),
+      report: (percentage, message) => reporter.report(percentage, message),
+      done: () => reporter.done(),
+    };
+  },
+});
+const publisher = new DiagnosticsPublisher(connection, project);
+
+const analyses = new DocumentAnalyses(
+  {
+    project,
+    publish(result) {
+      project.documentAnalysed(result);
+      publisher.publish(result);
+      void connection.sendNotification(AnalysisReadyNotification.type, {
+        uri: result.uri,
+        version: result.version,
+        isRfc: result.isRfc,
+        percent: result.isRfc ? result.analysis.completeness.percent : undefined,
+      });
+    },
+    clear: (uri) => publisher.clear(uri),
+    log: (message) => connection.console.error(message),
+  },
+  (uri) => documents.get(uri),
+);
+
+connection.onInitialize((params): InitializeResult => {
+  const capabilities = params.capabilities;
+  settings.setCanPull(capabilities.workspace?.configuration === true);
+  canRegisterConfigurationChange = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  clientHasWorkspaceFolders = capabilities.workspace?.workspaceFolders === true;
+  canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  project.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+  project.setTrusted((params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false);
+  settings.push((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      documentSymbolProvider: { label: 'RFC sections' },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+      hoverProvider: true,
+      ...indexCapabilities,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: clientHasWorkspaceFolders } },
+    },
+    serverInfo: { name: 'RFC Assistant', version: process.env.RFC_ASSISTANT_VERSION ?? undefined },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canRegisterConfigurationChange) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'rfc' });
+  }
+  if (canWatchFiles) watchFiles(connection);
+  void project.index.start();
+  if (clientHasWorkspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      project.updateFolders(
+        event.added.map((f) => f.uri),
+        event.removed.map((f) => f.uri),
+      );
+      analyses.invalidateAll(documents.keys());
+    });
+  }
+});
+
+connection.onDidChangeConfiguration((params) => {
+  // Clients that cannot be asked push their settings here (Neovim, others).
+  settings.push(params?.settings);
+  settings.clear();
+  project.settingsChanged();
+  analyses.invalidateAll(documents.keys());
+});
+
+// TextDocuments reports an opened document as changed too; that first "change" must not
+// push the immediate analysis of an open back by the typing debounce.
+const justOpened = new Map<string, number>();
+documents.onDidOpen((e) => {
+  justOpened.set(e.document.uri, e.document.version);
+  analyses.schedule(e.document.uri, 0);
+});
+documents.onDidChangeContent((e) => {
+  const opened = justOpened.get(e.document.uri);
+  justOpened.delete(e.document.uri);
+  if (opened !== e.document.version) analyses.schedule(e.document.uri);
+});
+documents.onDidClose((e) => {
+  justOpened.delete(e.document.uri);
+  settings.forget(e.document.uri);
+  analyses.close(e.document.uri);
+});
+
+connection.onDocumentSymbol(async (params) => {
+  const result = await analyses.current(params.textDocument.uri);
+  return result?.isRfc ? toDocumentSymbols(result.analysis) : [];
+});
+
+connection.onRequest(CompletenessRequest.type, async (params) => {
+  const result = await analyses.current(params?.uri);
+  if (!result?.isRfc) return null;
+  return { ...result.analysis.completeness, uri: result.uri, version: result.version };
+});
+
+connection.onRequest(PlaceholdersRequest.type, async (params) => {
+  const result = await analyses.current(params?.uri);
+  return result?.isRfc ? [...result.analysis.placeholders] : [];
+});
+
+connection.onRequest(InsertSectionRequest.type, async (params) => {
+  const result = await analyses.current(params?.uri);
+  return (result?.isRfc && typeof params.sectionId === 'string' && insertSectionEdit(result.analysis, params.sectionId)) || null;
+});
+
+connection.onRequest(NewRfcRequest.type, (params) => {
+  if (!params || typeof params !== 'object') throw new ResponseError(ErrorCodes.InvalidParams, 'rfc/newRfc needs a title, authors and a date.');
+  return prepareNewRfc(project, params);
+});
+
+connection.onRequest(ValidateTitleRequest.type, (params) => validateTitle(typeof params?.title === 'string' ? params.title : '') ?? null);
+
+// ---- editing intelligence: quick fixes, completion, hover (lsp/features) ----
+
+connection.onCodeAction(async (params) => {
+  const result = await analyses.current(params.textDocument.uri);
+  if (!result?.isRfc) return [];
+  return codeActions(result.analysis, params, project.fixContext(result, today()), project.findingsOf(result));
+});
+
+connection.onCompletion(async (params) => {
+  const result = await analyses.current(params.textDocument.uri);
+  if (!result?.isRfc) return [];
+  return completionItems(result.analysis, params.position, project.fixContext(result, today()));
+});
+
+connection.onHover(async (params) => {
+  const result = await analyses.current(params.textDocument.uri);
+  return result?.isRfc ? hover(result.analysis, params.position, crossReferenceContext(project, result)) : null;
+});
+
+process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error.stack ?? error.message}`));
+
+connectFileEvents(connection, documents, analyses, project);
+connectIndexFeatures(connection, documents, analyses, project, publisher);
+documents.listen(connection);
+connection.listen();
+
+/** Today in the server's time zone, as YYYY-MM-DD. */
+function today(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+

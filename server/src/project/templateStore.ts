@@ -1,0 +1,119 @@
+import type { TemplateModel } from '../engine';
+import type { DocumentSettings } from './documentSettings';
+import type { ProjectFiles } from './files';
+import type { ProblemRegistry } from './problems';
+import { configuredTemplate, discoveryCandidates, MAX_TEMPLATE_BYTES, templateFiles, templateFromBytes, templateFromText, type TemplateChoice } from './templates';
+import type { TrustBoundary } from './trust';
+import { displayPath } from './uris';
+
+type Loaded = TemplateModel | { error: string };
+
+/** The editor's text of an open document, when it is open. */
+export type OpenText = (uri: string) => { text: string; version: number } | undefined;
+
+const OUTSIDE = 'it is outside the workspace folders, and in an untrusted workspace nothing outside them is read';
+
+/**
+ * Reads, caches and chooses templates. A template open in the editor is read from there
+ * (its unsaved edits count); on disk it is read again when its size or time changes. The
+ * template of each document under each setting is resolved once, so analyses while typing
+ * do no file-system work; `forget` drops that when a template, a configuration file, trust
+ * or the folders change. A template that cannot be used is a problem of its file (logged
+ * once, a diagnostic while open) and the built-in template stands in.
+ */
+export class TemplateStore {
+  private readonly models = new Map<string, { stamp: string; loaded: Loaded }>();
+  private readonly resolved = new Map<string, Promise<TemplateModel>>();
+  /** Template files looked for, existing or not: a change to one matters. */
+  readonly consulted = new Set<string>();
+
+  constructor(
+    private readonly files: ProjectFiles,
+    private readonly trust: TrustBoundary,
+    private readonly problems: ProblemRegistry,
+    private readonly builtIn: () => TemplateModel,
+    private readonly openText: OpenText,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** The template a document follows (the built-in one when none is set or found, or the one set cannot be used). */
+  templateFor(uri: string | undefined, settings: DocumentSettings): Promise<TemplateModel> {
+    const key = `${uri ?? ''}\n${JSON.stringify([settings.values.templates, settings.values.template, settings.values.directory, settings.bases, settings.folder])}`;
+    let template = this.resolved.get(key);
+    if (!template) {
+      if (this.resolved.size >= 1000) this.resolved.clear();
+      template = this.resolve(uri, settings).catch((error: unknown) => {
+        this.log(`Choosing the template of ${uri ?? 'an untitled document'} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return this.builtIn();
+      });
+      this.resolved.set(key, template);
+    }
+    return template;
+  }
+
+  /** The template file a document follows, named or discovered; undefined for the built-in one. */
+  async choose(uri: string | undefined, settings: DocumentSettings): Promise<TemplateChoice | undefined> {
+    const configured = configuredTemplate(uri, settings);
+    if (configured) return configured;
+    for (const candidate of discoveryCandidates(settings)) {
+      this.consulted.add(candidate.uri);
+      if (this.openText(candidate.uri) || (await this.files.stat(candidate.uri))) return candidate;
+    }
+    return undefined;
+  }
+
+  /** A template file as a model, or why it cannot be used (read through the trust boundary, open text first). */
+  async load(choice: TemplateChoice): Promise<Loaded> {
+    const uri = choice.uri;
+    this.consulted.add(uri);
+    if (!(await this.trust.allows(uri))) return { error: OUTSIDE };
+    const open = this.openText(uri);
+    if (open) return this.cached(uri, `open:${open.version}`, () => templateFromText(open.text));
+    const stat = await this.files.stat(uri);
+    if (!stat) return { error: 'it does not exist' };
+    if (stat.type === 'directory') return { error: 'it is a folder' };
+    if (stat.type !== 'file') return { error: 'it is not a file' };
+    const stamp = `${stat.mtime}:${stat.size}`;
+    const known = this.models.get(uri);
+    if (known?.stamp === stamp) return known.loaded;
+    const read = await this.files.read(uri, MAX_TEMPLATE_BYTES);
+    return this.cached(uri, stamp, 'error' in read ? { error: read.error } : templateFromBytes(read.bytes));
+  }
+
+  /** Whether the document is a team template (named by the settings or at a discovery place): a template is never an RFC. */
+  isTemplate(uri: string, settings: DocumentSettings): boolean {
+    return templateFiles(settings).includes(uri);
+  }
+
+  /** Templates or settings changed: choose every document's template again (a changed file is read again). */
+  forget(changed: readonly string[] = []): void {
+    for (const uri of changed) this.models.delete(uri);
+    this.resolved.clear();
+  }
+
+  private async resolve(uri: string | undefined, settings: DocumentSettings): Promise<TemplateModel> {
+    const choice = await this.choose(uri, settings);
+    if (!choice) return this.builtIn();
+    const loaded = await this.load(choice);
+    const shown = displayPath(choice.uri);
+    if ('error' in loaded) {
+      this.problems.set(choice.uri, 'template', [templateProblem(choice, loaded.error)]);
+      return this.builtIn();
+    }
+    this.problems.set(choice.uri, 'template', [], `The template ${shown} (${choice.source}) is usable again.`);
+    return loaded;
+  }
+
+  private cached(uri: string, stamp: string, loaded: Loaded | (() => Loaded)): Loaded {
+    const known = this.models.get(uri);
+    if (known?.stamp === stamp) return known.loaded;
+    const value = typeof loaded === 'function' ? loaded() : loaded;
+    this.models.set(uri, { stamp, loaded: value });
+    return value;
+  }
+}
+
+/** The message for a template that cannot be used. */
+export function templateProblem(choice: TemplateChoice, reason: string): string {
+  return `Cannot use the template ${displayPath(choice.uri)} (${choice.source}): ${reason}. Using the built-in template instead.`;
+}
