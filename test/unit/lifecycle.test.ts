@@ -63,6 +63,17 @@ describe('lifecycle-aware severity', () => {
     });
   });
 
+  it('reports a stage-bound rule at every stage once rfc.rules gives it a severity', () => {
+    // open-questions and unchecked-task are off outside their stage only under `auto`.
+    assert.equal(severities('Draft', { 'open-questions': 'warning' })['open-questions'], 'warning');
+    assert.equal(severities('Draft')['open-questions'], undefined);
+    assert.equal(severities('Approved', { 'unchecked-task': 'information' })['unchecked-task'], 'information');
+    assert.equal(severities('Approved')['unchecked-task'], undefined);
+    const noStatus = analyzeDocument(rfc('Draft').replace(/^(\*\*Status\*\*:).*$/m, '$1 Parked'), template);
+    assert.equal(noStatus.lifecycle, 'unknown');
+    assert.ok(!noStatus.findings.some((f) => f.ruleId === 'open-questions' || f.ruleId === 'unchecked-task'));
+  });
+
   it('makes missing subsections information in a draft and errors once approved', () => {
     const text = (status: string) => rfc(status).replace('### Goals\n', '### Aims\n');
     const missing = (status: string) => analyzeDocument(text(status), template).findings.find((f) => f.message.includes("'Goals'"))?.severity;

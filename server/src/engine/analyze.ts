@@ -7,10 +7,8 @@ import { lifecycleOf, type Lifecycle } from './lifecycle';
 import { applyRuleSettings } from './ruleSettings';
 import type { MetadataLine } from './metadata';
 import type { StatusVocabulary } from './metadataFields';
-import { documentRules, sectionRules } from './rules';
-import { findTemplateExamples, templateExampleRule } from './rules/template-example';
-import { unfilledGuidanceRule } from './rules/unfilled-guidance';
-import type { Report, Rule, SectionContext } from './rules/rule';
+import { documentRules, isMarked, sectionRules } from './rules';
+import type { FindingMark, Report, Rule, SectionContext } from './rules/rule';
 import { applySuppressions, type SuppressionDirective } from './suppression';
 import type { TemplateModel } from './template';
 import { shiftRange, type Finding, type Range, type RuleSetting } from './types';
@@ -70,49 +68,38 @@ export function analyzeDocument(
 
   const directives: SuppressionDirective[] = [];
   let sectionFindings: Finding[] = [];
-  // Unchanged examples count against completeness even where the rule stays quiet.
-  let examples: Finding[] = [];
   for (const { chunk, startLine } of model.chunks) {
     for (const d of chunk.directives) directives.push({ ...d, line: d.line + startLine });
-    const shift = (f: Finding) => (startLine === 0 ? f : { ...f, range: shiftRange(f.range, startLine) });
-    for (const f of sectionFindingsOf(chunk, context, contextKey)) sectionFindings.push(shift(f));
-    for (const f of examplesOf(chunk, template)) examples.push(shift(f));
+    for (const f of sectionFindingsOf(chunk, context, contextKey)) sectionFindings.push(startLine === 0 ? f : { ...f, range: shiftRange(f.range, startLine) });
   }
   sectionFindings = applySuppressions(sectionFindings, directives);
-  examples = applySuppressions(examples, directives);
 
-  const linesOf = (findings: Finding[], ruleId: string) =>
-    findings.filter((f) => f.ruleId === ruleId).map((f) => f.range.start.line).sort((a, b) => a - b);
-  const placeholderLines = linesOf(sectionFindings, 'placeholder');
-  const unfilled = sectionFindings.filter((f) => f.ruleId === unfilledGuidanceRule.id && !f.data?.leftover);
-  const guidanceLines = unfilled.map((f) => f.range.start.line).sort((a, b) => a - b);
-  const facts = collectFacts(
-    model,
-    template,
-    { placeholders: placeholderLines, guidance: guidanceLines, examples: linesOf(examples, templateExampleRule.id) },
-    options.statuses,
-    options.aliases,
-  );
+  // Text not written yet: what completeness counts and Next Placeholder visits. A leftover
+  // note beside the author's own text is neither.
+  const unwritten = (mark: FindingMark) => sectionFindings.filter((f) => isMarked(f, mark) && !f.data?.leftover);
+  const lines = (findings: Finding[]) => findings.map((f) => f.range.start.line).sort((a, b) => a - b);
+  const placeholderLines = lines(unwritten('placeholder-left'));
+  const guidanceLines = lines(unwritten('guidance-left'));
+  const exampleLines = lines(unwritten('example-left'));
+  const facts = collectFacts(model, template, { placeholders: placeholderLines, guidance: guidanceLines, examples: exampleLines }, options.statuses, options.aliases);
 
   facts.lifecycle = lifecycleOf(facts);
   const documentFindings: Finding[] = [];
   for (const rule of documentRules) runRule(rule, documentFindings, (report) => rule.check(facts, report));
   const kept = applySuppressions(documentFindings, directives);
 
-  const invalidMetadata = new Set(kept.filter((f) => f.ruleId === 'metadata').map((f) => f.range.start.line));
+  const invalidMetadata = new Set(kept.filter((f) => isMarked(f, 'invalid-metadata')).map((f) => f.range.start.line));
   const titlePlaceholders = facts.title
     ? countInRange(placeholderLines, facts.title.line, facts.title.endLine) + countInRange(guidanceLines, facts.title.line, facts.title.endLine)
     : 0;
-  const unfilledLeft = placeholderLines.length > 0 || guidanceLines.length > 0 || examples.length > 0;
+  const unfilledLeft = placeholderLines.length > 0 || guidanceLines.length > 0 || exampleLines.length > 0;
   const completeness = computeCompleteness(facts, titlePlaceholders, invalidMetadata, unfilledLeft);
 
   const lifecycle = facts.lifecycle;
-  const findings = applyRuleSettings([...sectionFindings, ...kept], options.rules, lifecycle).sort(byPosition);
+  const shown = [...sectionFindings, ...kept].filter((f) => !f.data?.countedOnly);
+  const findings = applyRuleSettings(shown, options.rules, lifecycle).sort(byPosition);
   // What Next Placeholder visits: placeholders, and guidance standing where content belongs.
-  const placeholders = sectionFindings
-    .filter((f) => f.ruleId === 'placeholder' || (f.ruleId === unfilledGuidanceRule.id && !f.data?.leftover))
-    .sort(byPosition)
-    .map((f) => f.range);
+  const placeholders = [...unwritten('placeholder-left'), ...unwritten('guidance-left')].sort(byPosition).map((f) => f.range);
   return {
     model,
     template,
@@ -133,18 +120,7 @@ function sectionFindingsOf(chunk: ParsedChunk, context: SectionContext, key: str
   const findings: Finding[] = [];
   for (const rule of sectionRules) runRule(rule, findings, (report) => rule.check(chunk, context, report));
   // Keep one context's results: a chunk is checked against one template and reference set at a time.
-  for (const old of [...chunk.ruleCache.keys()]) if (!old.startsWith('examples|')) chunk.ruleCache.delete(old);
-  chunk.ruleCache.set(key, findings);
-  return findings;
-}
-
-/** The chunk's unchanged template examples as findings (chunk-relative), cached with the chunk. */
-function examplesOf(chunk: ParsedChunk, template: TemplateModel): Finding[] {
-  const key = `examples|${template.id}`;
-  const cached = chunk.ruleCache.get(key) as Finding[] | undefined;
-  if (cached) return cached;
-  const findings: Finding[] = [];
-  runRule(templateExampleRule, findings, (report) => findTemplateExamples(chunk, template).forEach(report));
+  chunk.ruleCache.clear();
   chunk.ruleCache.set(key, findings);
   return findings;
 }

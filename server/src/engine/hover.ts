@@ -1,6 +1,7 @@
 import type { Analysis } from './analyze';
 import { instancesOf } from './edits';
 import type { DocHeading } from './facts';
+import { isMarked } from './rules';
 import type { MetadataField, TemplateSection } from './template';
 import type { Position, Range } from './types';
 
@@ -29,7 +30,7 @@ export function hoverAt(analysis: Analysis, position: Position): HoverInfo | und
 function placeholderHover(analysis: Analysis, range: Range): HoverInfo {
   if (range.start.line !== range.end.line || range.start.character === 0) {
     // A block of the template's guidance standing where the section's content belongs.
-    const guidance = analysis.findings.find((f) => f.ruleId === 'unfilled-guidance' && f.range.start.line === range.start.line);
+    const guidance = analysis.findings.find((f) => isMarked(f, 'guidance-left') && f.range.start.line === range.start.line);
     if (guidance) return { range, markdown: `**Template guidance**: ${guidance.message}` };
   }
   const chunk = analysis.model.chunks.find((c) => c.startLine <= range.start.line && range.start.line < c.startLine + c.chunk.lines.length);

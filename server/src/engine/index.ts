@@ -7,7 +7,7 @@ export { analyzeDocument, type Analysis, type AnalysisOptions } from './analyze'
 export { computeCompleteness, type CompletenessReport, type SectionReport, type SlotState } from './completeness';
 export { lineText, type BuildStats, type DocumentModel } from './document';
 export type { DocHeading } from './facts';
-export { allRules, ruleIds } from './rules';
+export { allRules, ruleById, ruleIds } from './rules';
 export { buildTemplateModel, type TemplateModel, type TemplateSection } from './template';
 export type { Finding, Position, Range, RuleSetting, Severity } from './types';
 export { insertSectionEdit, type TextEditLike } from './edits';
@@ -17,7 +17,8 @@ export { completionsAt, type Suggestion } from './completions';
 export { acceptedForms, hoverAt, type HoverInfo } from './hover';
 export { lifecycleOfStatus, type Lifecycle } from './lifecycle';
 export { applyRuleSettings } from './ruleSettings';
-export { insertAllMissingSections, quickFixesFor, type FixContext, type QuickFix } from './quickFixes';
+export { fixAllActions, quickFixesFor, type FixContext, type QuickFix } from './quickFixes';
+export { insertAllMissingSections } from './rules/missing-section';
 export {
   applyAnalysisSettings,
   applyFindingFilter,

@@ -1,10 +1,9 @@
 import type { Analysis } from './analyze';
 import { blockAt } from './blockAt';
 import { lineText } from './document';
-import { insertAllMissingSectionsEdit, insertSectionEdit, missingSectionsOf, type TextEditLike } from './edits';
-import type { MetadataLine } from './metadata';
-import type { MetadataField } from './template';
-import type { Finding, Range } from './types';
+import type { TextEditLike } from './edits';
+import { allRules, ruleById } from './rules';
+import type { Finding } from './types';
 
 /** A fix the editor can offer for a finding. Every edit inserts, or replaces only the flagged span. */
 export interface QuickFix {
@@ -22,62 +21,22 @@ export interface FixContext {
   nextNumber: string;
 }
 
-/** The fixes offered for one finding. */
+/** The fixes offered for one finding: its rule's own, then a comment disabling it for the line. */
 export function quickFixesFor(analysis: Analysis, finding: Finding, context: FixContext): QuickFix[] {
-  const fixes: QuickFix[] = [];
-  if (finding.ruleId === 'missing-section' && finding.data?.sectionId) {
-    const edit = insertSectionEdit(analysis, finding.data.sectionId);
-    const section = analysis.template.sections.find((s) => s.id === finding.data?.sectionId);
-    if (edit && section) fixes.push({ title: `Insert section '${section.name}'`, kind: 'quickfix', edits: [edit], isPreferred: true });
-    const all = insertAllMissingSections(analysis);
-    if (all && missingSectionsOf(analysis).length > 1) fixes.push({ ...all, kind: 'quickfix' });
-  }
-  const metadata = metadataLineOf(analysis, finding);
-  if (metadata && (finding.ruleId === 'metadata' || finding.ruleId === 'placeholder' || finding.ruleId === 'duplicate-number')) fixes.push(...metadataFixes(metadata.line, metadata.field, context));
-  if (finding.ruleId === 'empty-section') {
-    const heading = analysis.headings.find((h) => h.line === finding.range.start.line);
-    if (heading) {
-      const end = { line: heading.endLine - 1, character: lineText(analysis.model, heading.endLine - 1).length };
-      const next = lineText(analysis.model, heading.endLine);
-      const after = heading.endLine < analysis.model.lineCount && next.trim() !== '' ? '\n' : '';
-      fixes.push({
-        title: 'Mark as not applicable',
-        kind: 'quickfix',
-        edits: [{ range: { start: end, end }, newText: `\n\nN/A: explain why this does not apply.${after}` }],
-      });
-    }
-  }
+  const fixes = [...(ruleById(finding.ruleId)?.fixes?.(finding, analysis, context) ?? [])];
   const disable = disableFix(analysis, finding);
   if (disable) fixes.push(disable);
   return fixes;
 }
 
-/** "Insert all missing sections", or undefined when nothing is missing. */
-export function insertAllMissingSections(analysis: Analysis): QuickFix | undefined {
-  const edits = insertAllMissingSectionsEdit(analysis);
-  return edits.length > 0 ? { title: 'Insert all missing sections', kind: 'source.fixAll', edits } : undefined;
-}
-
-function metadataLineOf(analysis: Analysis, finding: Finding): { line: MetadataLine; field: MetadataField } | undefined {
-  const line = finding.data?.metadataKey
-    ? analysis.metadata.find((m) => m.normalizedKey === finding.data?.metadataKey)
-    : analysis.metadata.find((m) => m.line === finding.range.start.line && contains(m.valueRange, finding.range));
-  const field = line && analysis.template.metadata.find((f) => f.normalizedKey === line.normalizedKey);
-  return line && field ? { line, field } : undefined;
-}
-
-function metadataFixes(line: MetadataLine, field: MetadataField, context: FixContext): QuickFix[] {
-  const set = (title: string, value: string): QuickFix => ({ title, kind: 'quickfix', edits: [{ range: line.valueRange, newText: value }] });
-  switch (field.kind.type) {
-    case 'enum':
-      return field.kind.values.filter((v) => v !== line.value).map((v) => set(`Set ${field.key} to ${v}`, v));
-    case 'date':
-      return line.value === context.today ? [] : [set(`Set ${field.key} to today (${context.today})`, context.today)];
-    case 'number':
-      return line.value === context.nextNumber ? [] : [set(`Use next free number ${context.nextNumber}`, context.nextNumber)];
-    case 'text':
-      return [];
+/** Each rule's fix-all source action for the document, with the rule it fixes. */
+export function fixAllActions(analysis: Analysis): { ruleId: string; fix: QuickFix }[] {
+  const out: { ruleId: string; fix: QuickFix }[] = [];
+  for (const rule of allRules) {
+    const fix = rule.fixAll?.(analysis);
+    if (fix) out.push({ ruleId: rule.id, fix });
   }
+  return out;
 }
 
 /**
@@ -99,8 +58,4 @@ function disableFix(analysis: Analysis, finding: Finding): QuickFix | undefined 
   }
   const end = { line, character: text.length };
   return { title, kind: 'quickfix', edits: [{ range: { start: end, end }, newText: ` <!-- rfc-disable-line ${finding.ruleId} -->` }] };
-}
-
-function contains(outer: Range, inner: Range): boolean {
-  return outer.start.line === inner.start.line && outer.start.character <= inner.start.character && inner.end.character <= outer.end.character;
 }

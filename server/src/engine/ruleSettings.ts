@@ -1,9 +1,6 @@
 import type { Lifecycle } from './lifecycle';
-import { allRules } from './rules';
-import type { Rule } from './rules/rule';
+import { ruleById } from './rules';
 import type { Finding, RuleSetting } from './types';
-
-const byId = new Map<string, Rule>(allRules.map((r) => [r.id, r]));
 
 /**
  * Applies the user's rule settings: `off` drops, a severity replaces, `auto` (the default)
@@ -18,12 +15,12 @@ export function applyRuleSettings(
 ): Finding[] {
   const out: Finding[] = [];
   for (const f of findings) {
-    const rule = byId.get(f.ruleId);
+    const rule = ruleById(f.ruleId);
     const configured = settings?.[f.ruleId];
     if (configured === 'off' || (configured === undefined && rule?.offByDefault)) continue;
     const setting = configured ?? 'auto';
     let severity = setting === 'auto' ? f.severity : setting;
-    if (setting === 'auto' && lifecycle !== 'unknown' && !f.data?.leftover) {
+    if (setting === 'auto' && !f.data?.leftover) {
       const staged = rule?.severityByStage?.[lifecycle];
       if (staged === 'off') continue;
       if (staged) severity = staged;

@@ -27,6 +27,11 @@ export interface FindingData {
    * severity whatever the lifecycle, and does not count against completeness.
    */
   leftover?: boolean;
+  /**
+   * Counted but not shown: completeness reads it, the diagnostics leave it out (the
+   * section's placeholders already say it is not written yet).
+   */
+  countedOnly?: boolean;
 }
 
 /** One problem found in a document by one rule. */

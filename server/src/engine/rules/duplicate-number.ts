@@ -1,12 +1,15 @@
+import { metadataValueFixes } from '../metadataFixes';
 import type { WorkspaceRule } from './rule';
 import { numberOf } from '../workspace/view';
 
 /** Two RFCs of one series with the same number. */
 export const duplicateNumberRule: WorkspaceRule = {
   id: 'duplicate-number',
+  docs: '#duplicate-number',
   description: 'Another RFC in the workspace has the same number; each of them is reported, naming the other.',
   defaultSeverity: 'error',
   scope: 'workspace',
+  fixes: metadataValueFixes,
   check(entry, workspace, report) {
     const number = numberOf(entry);
     if (number === undefined) return;

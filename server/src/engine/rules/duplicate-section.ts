@@ -3,6 +3,7 @@ import type { DocumentRule } from './rule';
 /** The same template section written twice. */
 export const duplicateSectionRule: DocumentRule = {
   id: 'duplicate-section',
+  docs: '#duplicate-section',
   description: 'A template section appears more than once (repeatable sections such as alternatives excepted).',
   defaultSeverity: 'warning',
   scope: 'document',

@@ -1,3 +1,4 @@
+import { lineText } from '../document';
 import type { DocumentRule } from './rule';
 
 /**
@@ -7,10 +8,25 @@ import type { DocumentRule } from './rule';
  */
 export const emptySectionRule: DocumentRule = {
   id: 'empty-section',
+  docs: '#empty-section',
   description: 'A section heading with no content and no subsections. "N/A", "None" or "Not applicable" (with a reason) counts as content.',
   defaultSeverity: 'warning',
   severityByStage: { draft: 'information', review: 'warning', approved: 'error', implemented: 'error' },
   scope: 'document',
+  fixes(finding, analysis) {
+    const heading = analysis.headings.find((h) => h.line === finding.range.start.line);
+    if (!heading) return [];
+    const end = { line: heading.endLine - 1, character: lineText(analysis.model, heading.endLine - 1).length };
+    const next = lineText(analysis.model, heading.endLine);
+    const after = heading.endLine < analysis.model.lineCount && next.trim() !== '' ? '\n' : '';
+    return [
+      {
+        title: 'Mark as not applicable',
+        kind: 'quickfix',
+        edits: [{ range: { start: end, end }, newText: `\n\nN/A: explain why this does not apply.${after}` }],
+      },
+    ];
+  },
   check(facts, report) {
     for (const h of facts.headings) {
       // The title's body is the metadata block; an empty title is not an empty section.

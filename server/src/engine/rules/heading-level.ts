@@ -3,6 +3,7 @@ import { hashes, type DocumentRule } from './rule';
 /** A section written at a neighbouring heading level. It still counts as present. */
 export const headingLevelRule: DocumentRule = {
   id: 'heading-level',
+  docs: '#heading-level',
   description: "A section's heading is one level higher or lower than in the template.",
   defaultSeverity: 'information',
   scope: 'document',

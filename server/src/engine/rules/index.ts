@@ -9,7 +9,7 @@ import { numberMismatchRule } from './number-mismatch';
 import { openQuestionsRule } from './open-questions';
 import { placeholderRule } from './placeholder';
 import { renamedSectionRule } from './renamed-section';
-import type { DocumentRule, Rule, SectionRule, WorkspaceRule } from './rule';
+import type { DocumentRule, FindingMark, Rule, SectionRule, WorkspaceRule } from './rule';
 import { sectionOrderRule } from './section-order';
 import { tableShapeRule } from './table-shape';
 import { templateExampleRule } from './template-example';
@@ -49,3 +49,15 @@ export const workspaceRules: readonly WorkspaceRule[] = allRules.filter((r): r i
 
 /** The ids users may name in settings and suppression comments. */
 export const ruleIds: readonly string[] = allRules.map((r) => r.id);
+
+const byId = new Map<string, Rule>(allRules.map((r) => [r.id, r]));
+
+/** The rule with this id, if any. */
+export function ruleById(id: string): Rule | undefined {
+  return byId.get(id);
+}
+
+/** Whether a finding's rule marks it as this kind of unfinished text (see FindingMark). */
+export function isMarked(finding: { ruleId: string }, mark: FindingMark): boolean {
+  return byId.get(finding.ruleId)?.marks === mark;
+}

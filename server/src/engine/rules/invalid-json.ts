@@ -10,6 +10,7 @@ import type { SectionRule } from './rule';
  */
 export const invalidJsonRule: SectionRule = {
   id: 'invalid-json',
+  docs: '#invalid-json',
   description: 'A code block marked json whose content is not valid JSON.',
   defaultSeverity: 'warning',
   scope: 'section',

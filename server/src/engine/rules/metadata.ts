@@ -1,3 +1,4 @@
+import { metadataValueFixes } from '../metadataFixes';
 import { isMatch } from 'date-fns/isMatch';
 import { isUnfilledValue, lineFor, readStatus, statusField, type StatusVocabulary } from '../metadataFields';
 import type { MetadataField } from '../template';
@@ -7,9 +8,12 @@ import { titleRange } from './rule';
 /** Malformed or missing metadata lines: RFC number, status, dates, authors. */
 export const metadataRule: DocumentRule = {
   id: 'metadata',
+  docs: '#metadata',
   description: 'A metadata line is missing, empty, or not of the form the template asks for (number, status, date).',
   defaultSeverity: 'warning',
+  marks: 'invalid-metadata',
   scope: 'document',
+  fixes: metadataValueFixes,
   check(facts, report) {
     const status = statusField(facts.template);
     for (const field of facts.template.metadata) {

@@ -1,4 +1,7 @@
+import type { Analysis } from '../analyze';
+import { insertAllMissingSectionsEdit, insertSectionEdit, missingSectionsOf } from '../edits';
 import { isWaived, type DocumentFacts } from '../facts';
+import type { QuickFix } from '../quickFixes';
 import type { TemplateSection } from '../template';
 import type { Range } from '../types';
 import { hashes, titleRange, type DocumentRule } from './rule';
@@ -6,11 +9,23 @@ import { hashes, titleRange, type DocumentRule } from './rule';
 /** A template section, with its subsections, absent from the document. */
 export const missingSectionRule: DocumentRule = {
   id: 'missing-section',
+  docs: '#missing-section',
   description: 'A section of the template is absent. Top-level sections are warnings, subsections information.',
   defaultSeverity: 'warning',
   // In a draft, top-level sections stay warnings and subsections information (their own severity).
   severityByStage: { review: 'warning', approved: 'error', implemented: 'error' },
   scope: 'document',
+  fixes(finding, analysis) {
+    const sectionId = finding.data?.sectionId;
+    const section = sectionId ? analysis.template.sections.find((s) => s.id === sectionId) : undefined;
+    const edit = sectionId ? insertSectionEdit(analysis, sectionId) : undefined;
+    if (!section || !edit) return [];
+    const fixes: QuickFix[] = [{ title: `Insert section '${section.name}'`, kind: 'quickfix', edits: [edit], isPreferred: true }];
+    const all = insertAllMissingSections(analysis);
+    if (all && missingSectionsOf(analysis).length > 1) fixes.push({ ...all, kind: 'quickfix' });
+    return fixes;
+  },
+  fixAll: insertAllMissingSections,
   check(facts, report) {
     for (const section of facts.template.sections) {
       if (facts.instances.has(section)) continue;
@@ -40,6 +55,12 @@ export const missingSectionRule: DocumentRule = {
     }
   },
 };
+
+/** "Insert all missing sections", or undefined when nothing is missing. */
+export function insertAllMissingSections(analysis: Analysis): QuickFix | undefined {
+  const edits = insertAllMissingSectionsEdit(analysis);
+  return edits.length > 0 ? { title: 'Insert all missing sections', kind: 'source.fixAll', edits } : undefined;
+}
 
 /** The nearest section before this one, under the same parent, that the document has. */
 function previousPresentSibling(facts: DocumentFacts, section: TemplateSection): TemplateSection | undefined {

@@ -4,6 +4,7 @@ import { numberKey } from '../workspace/numbers';
 /** The number in the file name is not the number on the metadata line. */
 export const numberMismatchRule: WorkspaceRule = {
   id: 'number-mismatch',
+  docs: '#number-mismatch',
   description: "The number the file name starts with differs from the RFC's number metadata line.",
   defaultSeverity: 'warning',
   scope: 'workspace',

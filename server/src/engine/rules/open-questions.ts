@@ -6,11 +6,13 @@ import type { DocumentRule } from './rule';
  */
 export const openQuestionsRule: DocumentRule = {
   id: 'open-questions',
+  docs: '#open-questions',
   description: 'The Open Questions section still has questions while the RFC is Under Review.',
   defaultSeverity: 'information',
+  // Only Under Review by default; a severity set in `rfc.rules` reports them at every stage.
+  severityByStage: { unknown: 'off', draft: 'off', approved: 'off', implemented: 'off' },
   scope: 'document',
   check(facts, report) {
-    if (facts.lifecycle !== 'review') return;
     for (const h of facts.headings) {
       if (h.section?.normalized !== 'open questions' || !h.hasContent || h.notApplicable || h.guidanceOnly) continue;
       report({

@@ -7,6 +7,7 @@ import type { DocumentRule } from './rule';
  */
 export const renamedSectionRule: DocumentRule = {
   id: 'renamed-section',
+  docs: '#renamed-section',
   description: "A section is written under another name than the template's; it still counts as that section. Off unless enabled.",
   defaultSeverity: 'hint',
   offByDefault: true,

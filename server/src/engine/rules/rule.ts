@@ -1,7 +1,10 @@
+import type { Analysis } from '../analyze';
 import type { ParsedChunk } from '../chunk';
 import type { DocumentFacts } from '../facts';
+import type { Lifecycle } from '../lifecycle';
+import type { FixContext, QuickFix } from '../quickFixes';
 import type { TemplateModel } from '../template';
-import type { FindingData, Range, Severity } from '../types';
+import type { Finding, FindingData, Range, Severity } from '../types';
 import type { RfcIndexEntry } from '../workspace/entry';
 import type { WorkspaceView } from '../workspace/view';
 
@@ -24,8 +27,13 @@ export interface SectionContext {
   references: ReadonlySet<string>;
 }
 
-/** The lifecycle stages a rule may set its severity for. */
-export type Stage = 'draft' | 'review' | 'approved' | 'implemented';
+/**
+ * What a rule's findings stand for beyond their message: completeness and Next Placeholder
+ * read this instead of knowing rule ids. `placeholder-left` and `guidance-left` are text not written
+ * yet (visited by Next Placeholder, counted per section); `example-left` is template content left
+ * unchanged; `invalid-metadata` is a metadata line that does not count as filled in.
+ */
+export type FindingMark = 'placeholder-left' | 'guidance-left' | 'example-left' | 'invalid-metadata';
 
 interface RuleBase {
   /** Stable kebab-case id: shown in diagnostics, used in settings and suppression comments. */
@@ -34,13 +42,20 @@ interface RuleBase {
   description: string;
   defaultSeverity: Severity;
   /**
-   * The severity under the `auto` setting (the default) at each lifecycle stage: a stage
-   * not named keeps the finding's own severity, `off` drops the finding. README's
-   * Lifecycle table lists them.
+   * The severity under the `auto` setting (the default) at each lifecycle stage (`unknown`:
+   * no readable Status): a stage not named keeps the finding's own severity, `off` drops the
+   * finding. A severity the user sets applies at every stage. README's Lifecycle table lists them.
    */
-  severityByStage?: Readonly<Partial<Record<Stage, Severity | 'off'>>>;
+  severityByStage?: Readonly<Partial<Record<Lifecycle, Severity | 'off'>>>;
   /** Off unless the user turns it on with a severity (or `auto`) in `rfc.rules`. */
   offByDefault?: boolean;
+  /** The anchor of the rule's section in README.md (`#missing-section`). */
+  docs: string;
+  marks?: FindingMark;
+  /** The quick fixes for one of its findings ("Disable RULE for this line" comes for every rule). */
+  fixes?(finding: Finding, analysis: Analysis, context: FixContext): QuickFix[];
+  /** One source action (`source.fixAll.rfc`) fixing all its findings in the document, if any. */
+  fixAll?(analysis: Analysis): QuickFix | undefined;
 }
 
 /**

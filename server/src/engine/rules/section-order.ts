@@ -9,6 +9,7 @@ import type { DocumentRule } from './rule';
  */
 export const sectionOrderRule: DocumentRule = {
   id: 'section-order',
+  docs: '#section-order',
   description: 'A section is out of the template order among its siblings.',
   defaultSeverity: 'information',
   scope: 'document',

@@ -9,6 +9,7 @@ import type { SectionRule } from './rule';
  */
 export const tableShapeRule: SectionRule = {
   id: 'table-shape',
+  docs: '#table-shape',
   description: "A table row with a different number of cells than the table's header.",
   defaultSeverity: 'warning',
   scope: 'section',

@@ -10,21 +10,22 @@ export interface TemplateExampleHit {
 }
 
 /**
- * Example code blocks and table rows copied from the template and never changed. Reported
+ * Example code blocks and table rows copied from the template and never changed. Shown
  * only once the top-level section holding them has no placeholder left: while it has, the
  * author has not got to that section yet and its placeholders already say so. Completeness
  * counts an unchanged example either way.
  */
 export const templateExampleRule: SectionRule = {
   id: 'template-example',
+  docs: '#template-example',
   description: 'Example content from the template (sample JSON, SQL, table rows) left unchanged in a section otherwise filled in.',
   defaultSeverity: 'information',
+  marks: 'example-left',
   severityByStage: { approved: 'warning', implemented: 'warning' },
   scope: 'section',
   check(chunk, context, report) {
     const unfilled = chunk.placeholders.some((p) => p.inCode || !context.references.has(p.label));
-    if (unfilled) return;
-    for (const hit of findTemplateExamples(chunk, context.template)) report(hit);
+    for (const hit of findTemplateExamples(chunk, context.template)) report(unfilled ? { ...hit, data: { countedOnly: true } } : hit);
   },
 };
 

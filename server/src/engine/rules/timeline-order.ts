@@ -15,6 +15,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export const timelineOrderRule: SectionRule = {
   id: 'timeline-order',
+  docs: '#timeline-order',
   description: 'Timeline dates that are not YYYY-MM-DD dates, or not in ascending order.',
   defaultSeverity: 'warning',
   scope: 'section',

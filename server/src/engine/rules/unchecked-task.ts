@@ -4,11 +4,13 @@ import type { DocumentRule } from './rule';
 /** An Implemented RFC with an unticked item in a template checklist (the Documentation Plan). */
 export const uncheckedTaskRule: DocumentRule = {
   id: 'unchecked-task',
+  docs: '#unchecked-task',
   description: "An item of a template checklist (such as the Documentation Plan) is not ticked although the RFC is Implemented.",
   defaultSeverity: 'error',
+  // Only once Implemented by default; a severity set in `rfc.rules` reports them at every stage.
+  severityByStage: { unknown: 'off', draft: 'off', review: 'off', approved: 'off' },
   scope: 'document',
   check(facts, report) {
-    if (facts.lifecycle !== 'implemented') return;
     const sections = facts.headings;
     for (const task of facts.openTasks) {
       // The heading whose own text holds the task.

@@ -8,6 +8,7 @@ import type { SectionRule } from './rule';
  */
 export const unclosedFenceRule: SectionRule = {
   id: 'unclosed-fence',
+  docs: '#unclosed-fence',
   description: 'A code fence is never closed, so the rest of the document renders as code.',
   defaultSeverity: 'warning',
   scope: 'section',

@@ -12,8 +12,10 @@ import type { SectionRule } from './rule';
  */
 export const unfilledGuidanceRule: SectionRule = {
   id: 'unfilled-guidance',
+  docs: '#unfilled-guidance',
   description: "The template's guidance (its instructions to the author) left unchanged in the RFC.",
   defaultSeverity: 'warning',
+  marks: 'guidance-left',
   severityByStage: { draft: 'information', review: 'warning', approved: 'error', implemented: 'error' },
   scope: 'section',
   check(chunk, context, report) {

@@ -3,6 +3,7 @@ import type { WorkspaceRule } from './rule';
 /** A mention of an RFC number that no RFC in the workspace has. */
 export const unknownReferenceRule: WorkspaceRule = {
   id: 'unknown-reference',
+  docs: '#unknown-reference',
   description: 'A mention such as `RFC 2026-003` names a number that no RFC in the workspace has.',
   defaultSeverity: 'warning',
   scope: 'workspace',

@@ -1,12 +1,12 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
-import { insertAllMissingSections, quickFixesFor, type Analysis, type FixContext, type Finding, type QuickFix } from '../../engine';
+import { fixAllActions, quickFixesFor, type Analysis, type FixContext, type Finding, type QuickFix } from '../../engine';
 
 /** The kind of "Insert all missing sections" as a fix-all source action. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.rfc`;
 
 /**
  * Code actions for RFC diagnostics in the requested range: the engine's quick fixes for
- * each, and "Insert all missing sections" as `source.fixAll.rfc`. `findings` are the
+ * each, and the rules' fix-all actions (Insert all missing sections) as `source.fixAll.rfc`. `findings` are the
  * document's findings as published (the cross-file rules' included).
  */
 export function codeActions(analysis: Analysis, params: CodeActionParams, context: FixContext, findings: readonly Finding[] = analysis.findings): CodeAction[] {
@@ -23,10 +23,11 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, contex
     }
   }
   // Source actions only when asked for by kind (Source Action menu, fix-all on save): the
-  // quick fix list already offers "Insert all missing sections" on each missing section.
+  // quick fix list already offers each rule's fix-all on its findings.
   if (only && wants(FIX_ALL_KIND)) {
-    const all = insertAllMissingSections(analysis);
-    if (all) actions.push(toCodeAction(uri, all, FIX_ALL_KIND, params.context.diagnostics.filter((d) => d.code === 'missing-section')));
+    for (const { ruleId, fix } of fixAllActions(analysis)) {
+      actions.push(toCodeAction(uri, fix, FIX_ALL_KIND, params.context.diagnostics.filter((d) => d.code === ruleId)));
+    }
   }
   return actions;
 }
