@@ -1,138 +1,19 @@
-import { inlinePlainText, normalizeReferenceLabel, parseMarkdown, type Token } from './markdown';
+import { inlinePlainText, normalizeReferenceLabel, parseMarkdown } from './markdown';
 import { readBoldLead, type BoldLead } from './boldLead';
 import { readFrontMatter } from './frontMatter';
-import { ProseCollector, type ProseBlock } from './guidance';
-import { isMetadataOnly, readMetadataBlock, readParagraphMetadata, readTableMetadata, type MetadataLine } from './metadata';
+import { ProseCollector } from './guidance';
+import { readMetadataBlock, readParagraphMetadata, readTableMetadata, type MetadataLine } from './metadata';
 import { normalizeHeading } from './normalize';
-import {
-  isAnglePlaceholder,
-  normalizePlaceholder,
-  placeholderWords,
-  scanCodePlaceholders,
-  scanInlinePlaceholders,
-  valuePlaceholder,
-  type PlaceholderHit,
-  type PlaceholderPolicy,
-} from './placeholderScan';
+import { scanCodePlaceholders, scanInlinePlaceholders, valuePlaceholder, type PlaceholderHit } from './placeholderScan';
 import { readDirectives, type SuppressionDirective } from './suppression';
 import { scanInlineMentions, type RfcMention } from './workspace/mentions';
+import { angleBlockPlaceholder, closesFence, headingLikeLines, isCommentOnly, isMetadataSetext, normalizeCode, splitLines, splitTableRow } from './chunkBlocks';
+import type { BlockSpan, ChunkHeading, ChunkParseOptions, CodeBlock, ParsedChunk, TableBlock, TaskItem } from './chunkTypes';
 
-/**
- * A chunk is one top-level section of a document: from an H1/H2 heading to the next one
- * (the first chunk also holds whatever precedes the first heading). Chunks are parsed and
- * analysed independently and hold only chunk-relative line numbers, so a keystroke
- * re-parses one chunk and every other chunk's results are reused as they are.
- */
-export interface ParsedChunk {
-  readonly text: string;
-  readonly lines: readonly string[];
-  readonly headings: readonly ChunkHeading[];
-  readonly placeholders: readonly PlaceholderHit[];
-  readonly metadata: readonly MetadataLine[];
-  /** Reference definition labels, normalised; they resolve `[label]` anywhere in the document. */
-  readonly references: readonly string[];
-  readonly directives: readonly SuppressionDirective[];
-  readonly codeBlocks: readonly CodeBlock[];
-  readonly tables: readonly TableBlock[];
-  /** Task list items (`- [ ]`, `- [x]`). */
-  readonly tasks: readonly TaskItem[];
-  /**
-   * Prose blocks: in a document, those equal to its template's guidance (left verbatim);
-   * in a template, every top-level paragraph, list and block quote.
-   */
-  readonly prose: readonly ProseBlock[];
-  /** Mentions of other RFCs (`RFC 2026-003`), for the workspace index. */
-  readonly mentions: readonly RfcMention[];
-  /** The top-level blocks (paragraphs, headings, lists, quotes, tables, code, HTML), by line span. */
-  readonly blocks: readonly BlockSpan[];
-  /** Paragraphs and list items opening with a line of bold text: sections written without a heading. */
-  readonly boldLeads: readonly BoldLead[];
-  /** Rule results for this chunk, keyed by everything outside the chunk they depend on. */
-  readonly ruleCache: Map<string, unknown>;
-}
+export type * from './chunkTypes';
+export { isMetadataSetext, normalizeCode, splitLines, splitTableRow } from './chunkBlocks';
 
-/** A heading at the top level of the document (not inside a list or quote). */
-export interface ChunkHeading {
-  level: number;
-  /** Visible text without emphasis markers. */
-  text: string;
-  normalized: string;
-  /** First line of the heading (the text line of a setext heading). */
-  line: number;
-  /** Line after the heading's last line (after the underline of a setext heading). */
-  endLine: number;
-  /** Block content before the next heading of any level. */
-  hasContent: boolean;
-  /** The only content is "N/A", "None" or "Not applicable", optionally with a reason. */
-  notApplicable: boolean;
-  /** Blocks of the section's own text that are the template's guidance, verbatim. */
-  guidanceBlocks: number;
-  /** The section's own text is nothing but the template's guidance (and comments): not written yet. */
-  guidanceOnly: boolean;
-}
-
-/** A fenced or indented code block. */
-export interface CodeBlock {
-  line: number;
-  endLine: number;
-  info: string;
-  /** Content with each line trimmed and blank lines dropped, for comparison with the template. */
-  normalized: string;
-  /** Written between fences (``` or ~~~) rather than indented. */
-  fenced: boolean;
-  /**
-   * A top-level fence with no closing fence: markdown runs it to the end of the document,
-   * swallowing every heading after it. Undefined for blocks in lists and quotes.
-   */
-  unclosed?: { markup: string; headings: string[] };
-  /** First line of the content: the line after the opening fence, or an indented block's first line. */
-  contentLine: number;
-  /**
-   * The content as markdown-it gives it: `\n` line ends, with the fence's indentation (and a
-   * list item's or quote's) removed. Content line k stands on chunk line `contentLine + k`.
-   */
-  content: string;
-}
-
-/** A table, with each body row's cell texts normalised for comparison with the template. */
-export interface TableBlock {
-  line: number;
-  endLine: number;
-  rows: TableRow[];
-  /** The header cells' visible text; their number is the table's width as markdown-it renders it. */
-  header: string[];
-}
-
-/** A body row of a table. */
-export interface TableRow {
-  line: number;
-  /** The cells' visible text, normalised for comparison with the template. */
-  normalized: string;
-  /**
-   * The cells as written on the row's source line, split where markdown-it splits them (at
-   * every `|` not preceded by a backslash, inside code spans too). There may be more or fewer
-   * than the header has: markdown-it drops the extra ones and adds empty ones when rendering.
-   */
-  cells: TableCell[];
-}
-
-/** One cell of a table body row as written in the source. */
-export interface TableCell {
-  /** Columns of the cell's text in the row's line, surrounding spaces excluded (equal when empty). */
-  start: number;
-  end: number;
-  /** Visible text as rendered (emphasis and link markup dropped, `\|` unescaped); '' past the header's width. */
-  text: string;
-}
-
-/** A top-level block's kind and lines [line, endLine). */
-export interface BlockSpan {
-  kind: 'paragraph' | 'heading' | 'list' | 'quote' | 'table' | 'code' | 'html' | 'rule';
-  line: number;
-  endLine: number;
-  /** An HTML block of comments only: never content. */
-  comment?: boolean;
-}
+/* Parses one top-level section of a document (a chunk) from markdown-it's tokens. */
 
 const BLOCK_KINDS: Record<string, BlockSpan['kind']> = {
   paragraph_open: 'paragraph',
@@ -147,23 +28,6 @@ const BLOCK_KINDS: Record<string, BlockSpan['kind']> = {
   hr: 'rule',
 };
 
-/** A task list item. */
-export interface TaskItem {
-  line: number;
-  /** Columns of the item from its checkbox to the end of its line. */
-  start: number;
-  end: number;
-  checked: boolean;
-  text: string;
-}
-
-/** Options that change what parsing extracts; part of the chunk cache key. */
-export interface ChunkParseOptions {
-  /** What counts as an unfilled placeholder: the template's policy, or 'template' when reading a template. */
-  placeholders: PlaceholderPolicy | 'template';
-  /** The template's guidance texts to find left verbatim, or 'all' to collect every prose block (reading a template). */
-  guidance?: ReadonlySet<string> | 'all';
-}
 
 /**
  * "N/A", "Not applicable" (with or without a reason) or a bare "None" (a sentence such as
@@ -181,11 +45,6 @@ const CONTENT_BLOCKS = new Set([
   'table_open',
   'html_block',
 ]);
-
-/** Splits text into lines at every line break LSP recognises (\r\n, \r, \n). */
-export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
-}
 
 /** Parses one chunk of markdown. Line numbers in the result are relative to the chunk. */
 export function parseChunk(text: string, options: ChunkParseOptions): ParsedChunk {
@@ -411,101 +270,3 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
     ruleCache: new Map(),
   };
 }
-
-/**
- * An HTML block that is nothing but one `<placeholder>` (`<Describe the problem>` alone on
- * its line is an HTML block to markdown-it): a placeholder standing alone.
- */
-function angleBlockPlaceholder(html: string, line: number, lines: readonly string[], policy: PlaceholderPolicy | 'template'): PlaceholderHit | undefined {
-  const text = html.trim();
-  if (text.includes('\n') || !isAnglePlaceholder(text)) return undefined;
-  if (policy !== 'template' && !policy.texts.has(normalizePlaceholder(text))) {
-    if (!policy.syntaxes.has('angle') || placeholderWords(text, 'angle') > policy.maxWords) return undefined;
-  }
-  const start = (lines[line] ?? '').indexOf(text);
-  if (start < 0) return undefined;
-  return { line, start, end: start + text.length, text, label: '', inCode: false, syntax: 'angle' };
-}
-
-/** A setext heading whose lines are all `**Key**: value` lines is a metadata block under a `---` rule. */
-export function isMetadataSetext(open: Token, inline: Token | undefined): inline is Token {
-  return open.markup === '-' && inline?.type === 'inline' && inline.children != null && isMetadataOnly(inline);
-}
-
-function isCommentOnly(token: Token): boolean {
-  if (token.type !== 'html_block') return false;
-  // A loop, not a regex: nested lazy quantifiers backtrack exponentially on hostile input.
-  let rest = token.content.trimStart();
-  while (rest.startsWith('<!--')) {
-    const end = rest.indexOf('-->', 4);
-    if (end < 0) return false;
-    rest = rest.slice(end + 3).trimStart();
-  }
-  return rest === '';
-}
-
-/** Whether a fence's last line is its closing fence: the same character, at least as many, nothing else. */
-function closesFence(last: string | undefined, markup: string, hasClosingLine: boolean): boolean {
-  if (!hasClosingLine || last === undefined) return false;
-  const t = last.trim();
-  return t.length >= markup.length && t[0] === markup[0] && /^(`+|~+)$/.test(t) && /^ {0,3}[`~]/.test(last);
-}
-
-/** The normalised texts of the lines of some code that read as ATX headings: what an unclosed fence swallowed. */
-function headingLikeLines(content: string): string[] {
-  const out: string[] = [];
-  for (const line of splitLines(content)) {
-    const m = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t]*#*[ \t]*$/.exec(line);
-    if (m && m[1].length <= 200) out.push(normalizeHeading(m[1]));
-  }
-  return out;
-}
-
-/** Trims each line and drops blank ones, so indentation and spacing changes do not count as edits. */
-export function normalizeCode(content: string): string {
-  return splitLines(content)
-    .map((l) => l.trim())
-    .filter((l) => l !== '')
-    .join('\n');
-}
-
-/**
- * Splits a table row's source line into cells exactly as markdown-it does: the line, without
- * its quote markers and surrounding white space, is split at every `|` not preceded by a
- * backslash (code spans included), and an empty first or last piece (the optional outer
- * pipes) is dropped. Columns are those of the source line.
- */
-export function splitTableRow(source: string, quoteDepth = 0): TableCell[] {
-  let from = 0;
-  for (let d = 0; d < quoteDepth; d++) {
-    const marker = /^[ \t]*>/.exec(source.slice(from));
-    if (!marker) break;
-    from += marker[0].length;
-  }
-  let to = source.length;
-  while (from < to && WHITE_SPACE.test(source[from])) from++;
-  while (to > from && WHITE_SPACE.test(source[to - 1])) to--;
-  const pieces: [number, number][] = [];
-  let start = from;
-  let escaped = false;
-  for (let k = from; k < to; k++) {
-    const c = source.charCodeAt(k);
-    if (c === 0x7c /* | */ && !escaped) {
-      pieces.push([start, k]);
-      start = k + 1;
-    }
-    escaped = c === 0x5c; /* \ */
-  }
-  pieces.push([start, to]);
-  if (pieces.length > 0 && pieces[0][0] === pieces[0][1]) pieces.shift();
-  const last = pieces[pieces.length - 1];
-  if (last && last[0] === last[1]) pieces.pop();
-  return pieces.map(([s, e]) => {
-    while (s < e && WHITE_SPACE.test(source[s])) s++;
-    while (e > s && WHITE_SPACE.test(source[e - 1])) e--;
-    return { start: s, end: e, text: '' };
-  });
-}
-
-/** What String.prototype.trim removes, as markdown-it trims table lines and cells. */
-const WHITE_SPACE = /\s/;

@@ -1,3 +1,10 @@
+/*
+ * Matches a document's headings to the template's sections: first by name or declared
+ * alias, then the headings left over by likeness, each template section taken once.
+ *
+ * Why one file of more than 300 lines: the two steps share the sections already taken and
+ * the enclosing section's context; apart, each would need the other's bookkeeping.
+ */
 import { normalizeHeading } from './normalize';
 import { conjuncts, contentWords, likeness, wordWeights, type Likeness } from './similarity';
 import type { TemplateModel, TemplateSection } from './template';

@@ -2,6 +2,9 @@ import { normalizeReferenceLabel, type Token } from './markdown';
 import { isAnglePlaceholder, PLACEHOLDER_SYNTAXES, type PlaceholderPolicy, type PlaceholderSyntax } from './placeholderPolicy';
 
 export { isAnglePlaceholder, type PlaceholderPolicy, type PlaceholderSyntax } from './placeholderPolicy';
+export { normalizePlaceholder, placeholderWords, wholeSyntax } from './placeholderSyntax';
+export { scanCodePlaceholders, valuePlaceholder } from './placeholderCode';
+import { ANNOTATIONS, BRACKETED, BRACKETS, HAS_LETTER, isCandidate, MARKER, normalizePlaceholder, placeholderWords } from './placeholderSyntax';
 
 /** A text in the document that is an unfilled template placeholder (or, in a template, is one). */
 export interface PlaceholderHit {
@@ -49,36 +52,12 @@ interface Candidate {
   column: number;
 }
 
-const HAS_LETTER = /\p{L}/u;
 /** How far past the expected position a bracket may stand in the source (escapes and entities are longer there). */
 const SLACK = 256;
-/** Bracketed words that annotate rather than ask for text: `[Optional]`, `(Required)`. */
-const ANNOTATIONS = new Set(['optional', 'required', 'r']);
-/** Characters of code, JSON and markup, never in a placeholder's words (apostrophes are: `[What we'll track]`). */
-const CODE_SYNTAX = /["`=;{}<>\\]/;
-/** `workspace.dependencies`, `std::io`, `a/b/c`: identifiers joined without spaces. */
-const DOTTED_IDENTIFIER = /^[\p{L}\p{N}_$-]+(?:(?:\.|::|\/|#)[\p{L}\p{N}_$-]+)+$/u;
-const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)/i;
-/** Words that mark text still to be written, as a whole word at the start of a slot. */
-const MARKER = /^(TODO|TBD|TBC|FIXME|XXX)(?![\p{L}\p{N}_])/u;
 /** A label and colon before a value: `Status:`, `Start Date:`, `Purpose:`. */
 const LABEL = /^[^[\]{}()<>:]{1,60}:\s*$/;
 /** Trailing punctuation a slot may end with after its placeholder. */
 const TRAILING = /^[\s.,;:!?*_]*$/;
-
-/** Folds case and spacing, so `[Date]` and `[ date ]` are the same placeholder. */
-export function normalizePlaceholder(text: string): string {
-  const lower = text.toLowerCase();
-  // Most texts need no more than lower case: no run of spaces, no space inside the brackets' ends.
-  if (!/\s\s|[\t\n\r]|^[[{(<]\s|\s[\]})>]$|^\s|\s$/.test(lower)) return lower;
-  return lower.replace(/\s+/g, ' ').replace(/^([[{(<]) /, '$1').replace(/ ([\]})>])$/, '$1').trim();
-}
-
-/** How many words a placeholder's text holds (its brackets excluded). */
-export function placeholderWords(text: string, syntax: PlaceholderSyntax): number {
-  const inner = syntax === 'marker' ? text : text.slice(1, -1);
-  return inner.split(/\s+/).filter((w) => w !== '').length;
-}
 
 /**
  * Finds the placeholders in one inline token: prose, list items, table cells, headings,
@@ -301,35 +280,6 @@ function scanText(
   }
 }
 
-const BRACKETED: readonly PlaceholderSyntax[] = ['square', 'curly', 'angle'];
-const BRACKETS: Record<string, [string, string]> = { square: ['[', ']'], curly: ['{', '}'], paren: ['(', ')'], angle: ['<', '>'] };
-
-function isCandidate(content: string, i: number, j: number, syntax: PlaceholderSyntax, maybeTask: boolean): boolean {
-  const before = content[i - 1];
-  const after = content[j + 1];
-  const inner = content.slice(i + 1, j);
-  const words = inner.trim();
-  if (!HAS_LETTER.test(inner) || ANNOTATIONS.has(words.toLowerCase())) return false;
-  if (URL_LIKE.test(words) || DOTTED_IDENTIFIER.test(words)) return false;
-  switch (syntax) {
-    case 'square':
-      if (before === '!' || before === ']' || after === '(' || after === '[') return false;
-      if (before === '[' && after === ']') return false; // [[wiki link]]
-      if (words.startsWith('^') || words.startsWith('!')) return false; // footnote, GitHub alert
-      if (words.startsWith('#') || words.startsWith('/') || words.startsWith('./')) return false; // an anchor or path
-      if (maybeTask && i === 0 && /^[ xX]$/.test(inner)) return false; // [x] task mark
-      if (isIdentifierChar(before)) return false; // a[i], map[key]
-      return !CODE_SYNTAX.test(inner);
-    case 'curly':
-      if (isIdentifierChar(before) || before === '$' || before === '{' || after === '}') return false; // ${x}, {{x}}
-      return !CODE_SYNTAX.test(inner) && !/^[\p{L}\p{N}_-]+\s*:/u.test(words); // {key: value} is data
-    case 'angle':
-      return isAnglePlaceholder(content.slice(i, j + 1));
-    default:
-      return false;
-  }
-}
-
 function advancePast(source: string, lineNo: number, content: string, cursors: Map<number, number>): void {
   if (content === '') return;
   const from = cursors.get(lineNo) ?? 0;
@@ -347,69 +297,3 @@ function locate(c: Candidate, source: string, lineNo: number, cursors: Map<numbe
   return c;
 }
 
-/**
- * Finds placeholders inside a code block's lines [from, to). Code is full of brackets
- * (arrays, indexing, objects), so only the placeholder texts of the template's own code
- * blocks count (`[ASCII or mermaid diagram]`), and only
- * where no identifier precedes them (`arr[Name]` is code). In a template ('template') every
- * bracketed phrase free of code syntax counts.
- */
-export function scanCodePlaceholders(
-  lines: readonly string[],
-  from: number,
-  to: number,
-  wanted: PlaceholderPolicy | 'template',
-): PlaceholderHit[] {
-  const hits: PlaceholderHit[] = [];
-  if (wanted !== 'template' && wanted.codeTexts.size === 0) return hits;
-  for (let line = from; line < to && line < lines.length; line++) {
-    const source = lines[line];
-    for (const syntax of wanted === 'template' ? (['square'] as const) : BRACKETED) {
-      const [openChar, closeChar] = BRACKETS[syntax];
-      if (source.indexOf(openChar) < 0) continue;
-      let open = -1;
-      for (let k = 0; k < source.length; k++) {
-        if (source[k] === openChar) open = k;
-        else if (source[k] === closeChar && open >= 0) {
-          const text = source.slice(open, k + 1);
-          const inner = text.slice(1, -1);
-          const counts =
-            wanted === 'template'
-              ? HAS_LETTER.test(inner) && !/["'{}()<>=;`]/.test(inner) && !isIdentifierChar(source[open - 1]) && !ANNOTATIONS.has(inner.trim().toLowerCase())
-              : wanted.codeTexts.has(normalizePlaceholder(text)) && !isIdentifierChar(source[open - 1]);
-          if (counts) hits.push({ line, start: open, end: k + 1, text, label: '', inCode: true, syntax });
-          open = -1;
-        }
-      }
-    }
-  }
-  return hits.sort((a, b) => a.line - b.line || a.start - b.start);
-}
-
-/**
- * A metadata value written outside markdown (front matter) that is a placeholder: the
- * whole value is one bracketed text (`{YYYY-MM-DD when the decision was last updated}`) or
- * starts with a marker word. In a template every such value is a placeholder.
- */
-export function valuePlaceholder(raw: string, line: number, start: number, policy: PlaceholderPolicy | 'template'): PlaceholderHit | undefined {
-  const text = raw.trim();
-  const syntax = wholeSyntax(text);
-  if (!syntax) return undefined;
-  const hit = { line, start, end: start + text.length, text, label: '', inCode: false, syntax };
-  if (policy === 'template' || policy.texts.has(normalizePlaceholder(text))) return hit;
-  if (!policy.syntaxes.has(syntax) || (syntax !== 'marker' && placeholderWords(text, syntax) > policy.maxWords)) return undefined;
-  return hit;
-}
-
-/** The syntax of a text that is one placeholder and nothing else, if it is one. */
-export function wholeSyntax(text: string): PlaceholderSyntax | undefined {
-  if (MARKER.test(text)) return 'marker';
-  for (const [syntax, [open, close]] of Object.entries(BRACKETS) as [PlaceholderSyntax, [string, string]][]) {
-    if (text.length > 2 && text.startsWith(open) && text.endsWith(close) && text.indexOf(open, 1) < 0 && HAS_LETTER.test(text)) return syntax;
-  }
-  return undefined;
-}
-
-function isIdentifierChar(c: string | undefined): boolean {
-  return c !== undefined && /[\p{L}\p{N}_$\])]/u.test(c);
-}

@@ -8,6 +8,10 @@
  * RFCs with it and starts a new scan) and by a new scan when settings, templates or
  * folders change. Scans read files through the injected file system, a few at a time,
  * yielding between files so requests are answered meanwhile.
+ *
+ * Why one file of more than 300 lines: one class whose state (disk records, the open
+ * overlay, read tickets, pending rescans and the caches derived from them) must change
+ * together; walking folders and reading records already live in indexScan.ts.
  */
 import { applyFindingFilter, numberOf, workspaceFindings, type Finding, type RfcIndexEntry } from '../engine';
 import type { ProjectFiles } from './files';
