@@ -33,6 +33,7 @@ describe('rfc-lint --changed-since', () => {
         '',
         'rfcs/2026-002-retries.md: 80% complete, 3 problems',
         '1 file checked: 1 error, 1 warning, 1 info, 0 hints',
+        'Checked against template .rfc/template.md, config none',
         '',
       ].join('\n'),
     );
@@ -57,7 +58,7 @@ describe('rfc-lint --changed-since', () => {
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.equal(
       run.stdout,
-      '\nRFC       Title  Status    Complete  Problems  File\n2026-004  Cache  Approved      100%         0  rfcs/2026-004 cache é.md\n1 file checked: 0 errors, 0 warnings, 0 infos, 0 hints\n',
+      '\nRFC       Title  Status    Complete  Problems  File\n2026-004  Cache  Approved      100%         0  rfcs/2026-004 cache é.md\n1 file checked: 0 errors, 0 warnings, 0 infos, 0 hints\nChecked against template .rfc/template.md, config none\n',
     );
     git(repo, 'checkout', '-q', '--', '.');
   });

@@ -25,7 +25,7 @@ describe('rfc-lint', () => {
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.equal(
       run.stdout,
-      '\nexamples/2026-002-rate-limiting.md: 100% complete, 0 problems\n1 file checked: 0 errors, 0 warnings, 0 infos, 0 hints\n',
+      '\nexamples/2026-002-rate-limiting.md: 100% complete, 0 problems\n1 file checked: 0 errors, 0 warnings, 0 infos, 0 hints\nChecked against template (built-in), config none\n',
     );
   });
 

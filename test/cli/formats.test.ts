@@ -27,6 +27,9 @@ export function reportValidator() {
   return ajv.compile(JSON.parse(readFileSync(path.join(repoRoot, 'schemas', 'rfc-lint-report.schema.json'), 'utf8')));
 }
 
+/** The summary line of a run over PROJECT: its template, and no .rfcrc.json. */
+const CHECKED = 'Checked against template .rfc/template.md, config none';
+
 const FINDING_LINES = [
   "rfcs/2026-002-retries.md:3:17 error duplicate-number RFC number 2026-002 is also used by 2026-003-limits.md: give one of them a new number.",
   "rfcs/2026-002-retries.md:7:1 info placeholder Unfilled placeholder [One paragraph on what and why]: replace it with this RFC's own text.",
@@ -67,6 +70,7 @@ describe('rfc-lint output formats', () => {
         'rfcs/2026-002-retries.md: 80% complete, 3 problems',
         'rfcs/2026-003-limits.md: 80% complete, 3 problems',
         '3 files checked: 2 errors, 3 warnings, 1 info, 0 hints',
+        CHECKED,
         '',
       ].join('\n'),
     );
@@ -85,6 +89,7 @@ describe('rfc-lint output formats', () => {
         '2026-002  Retries  Draft              80%         3  rfcs/2026-002-retries.md',
         '2026-002  Limits   Under Review       80%         3  rfcs/2026-003-limits.md',
         '3 files checked: 2 errors, 3 warnings, 1 info, 0 hints',
+        CHECKED,
         '',
       ].join('\n'),
     );
@@ -102,7 +107,7 @@ describe('rfc-lint output formats', () => {
       ].join('\n'),
     );
     assert.ok(coloured.stdout.includes(`rfcs/2026-002-retries.md:7:1 ${e(34, 'info')} ${e(90, 'placeholder')} Unfilled`), coloured.stdout);
-    assert.ok(coloured.stdout.endsWith(`${e(1, '2 files checked: 2 errors, 3 warnings, 1 info, 0 hints')}\n`), coloured.stdout);
+    assert.ok(coloured.stdout.endsWith(`${e(1, '2 files checked: 2 errors, 3 warnings, 1 info, 0 hints')}\n${CHECKED}\n`), coloured.stdout);
     const plain = rfcLint(['rfcs/2026-003-limits.md'], project, { env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
     assert.doesNotMatch(plain.stdout, /\u001b/);
     const json = rfcLint(['--format', 'json', 'rfcs/2026-003-limits.md'], project, { env: { FORCE_COLOR: '1' } });
@@ -146,6 +151,8 @@ describe('rfc-lint output formats', () => {
         rfc: { number, title, status },
         lifecycle,
         completeness,
+        template: '.rfc/template.md',
+        config: null,
         counts: { error: count('error'), warning: count('warning'), information: count('information'), hint: count('hint') },
         findings,
       };
@@ -207,10 +214,15 @@ describe('rfc-lint output formats', () => {
             driver: {
               name: 'rfc-lint',
               version,
-              rules: allRules.map((r) => ({ id: r.id, shortDescription: { text: r.description } })),
+              rules: allRules.map((r) => ({ id: r.id, shortDescription: { text: r.description }, help: { text: `See README.md, section ${r.docs}.` } })),
             },
           },
           invocations: [{ executionSuccessful: true }],
+          properties: { 'rfcLint.checkedAgainst': [{ template: '.rfc/template.md', config: null, files: 3 }] },
+          artifacts: ['rfcs/2026-001-queues.md', 'rfcs/2026-002-retries.md', 'rfcs/2026-003-limits.md'].map((uri) => ({
+            location: { uri },
+            properties: { template: '.rfc/template.md', config: null },
+          })),
           columnKind: 'utf16CodeUnits',
           results: FINDINGS.map(([uri, ruleId, severity, text, startLine, startColumn, endLine, endColumn]) => ({
             ruleId,
@@ -259,6 +271,7 @@ describe('rfc-lint output formats', () => {
         '::warning file=rfcs/2026-003-limits.md,line=3,col=17,endLine=3,endColumn=25,title=number-mismatch::The file name says 2026-003 but the RFC number is 2026-002: rename the file or correct the number.',
         "::warning file=rfcs/2026-003-limits.md,line=6,col=1,endLine=6,endColumn=11,title=missing-section::Missing section 'Design' of the RFC: add '## Design' after 'Summary'.",
         '3 files checked: 2 errors, 3 warnings, 1 info, 0 hints',
+        CHECKED,
         '',
       ].join('\n'),
     );
@@ -279,6 +292,7 @@ describe('rfc-lint output formats', () => {
         '::error title=rfc-lint --max-warnings::1 warning, more than --max-warnings 0 allows',
         '::error file=rfcs/a%2Cb%3Ac%25.md,title=rfc-lint --min-completeness::80%25 complete, below --min-completeness 90%25',
         '1 file checked: 0 errors, 1 warning, 0 infos, 0 hints',
+        CHECKED,
         'RFC       Title  Status        Complete  Problems  File',
         '2026-001  Odd    Under Review       80%         1  rfcs/a,b:c%.md',
         '',

@@ -25,7 +25,7 @@ describe('rfc-lint options and exit codes', () => {
     const run = rfcLint([], folder);
     assert.equal(run.code, 0, run.stdout);
     assert.equal(run.stderr, '');
-    assert.match(run.stdout, /\n1 file checked: 0 errors, 0 warnings, 1 info, 0 hints\n$/);
+    assert.match(run.stdout, /\n1 file checked: 0 errors, 0 warnings, 1 info, 0 hints\nChecked against template \.rfc\/template\.md, config none\n$/);
   });
 
   it('--max-warnings: warnings fail by default and past the number given; errors always fail', () => {
@@ -40,7 +40,7 @@ describe('rfc-lint options and exit codes', () => {
     const errors = scratch.folder({ ...ONE_WARNING, '.rfcrc.json': JSON.stringify({ rules: { placeholder: 'error' } }) });
     const withErrors = rfcLint(['--max-warnings', '100'], errors);
     assert.equal(withErrors.code, 1);
-    assert.match(withErrors.stdout, /\n2 files checked: 1 error, 0 warnings, 0 infos, 0 hints\n$/);
+    assert.match(withErrors.stdout, /\n2 files checked: 1 error, 0 warnings, 0 infos, 0 hints\nChecked against template \.rfc\/template\.md, config \.rfcrc\.json\n$/);
   });
 
   it('--min-completeness: fails for each RFC below it, naming it', () => {
@@ -99,6 +99,7 @@ describe('rfc-lint options and exit codes', () => {
         '',
         '<stdin>: 20% complete, 4 problems',
         '1 file checked: 0 errors, 4 warnings, 0 infos, 0 hints',
+        'Checked against template .rfc/template.md, config .rfcrc.json',
         '',
       ].join('\n'),
       'the discovered template, as for an untitled document',
@@ -107,7 +108,7 @@ describe('rfc-lint options and exit codes', () => {
     assert.equal(named.code, 1);
     assert.equal(
       named.stdout,
-      "adr/0001-postgres.md:3:1 warning missing-section Missing section 'Decision' of the RFC: add '## Decision' after 'Context'.\n\nadr/0001-postgres.md: 66% complete, 1 problem\n1 file checked: 0 errors, 1 warning, 0 infos, 0 hints\n",
+      "adr/0001-postgres.md:3:1 warning missing-section Missing section 'Decision' of the RFC: add '## Decision' after 'Context'.\n\nadr/0001-postgres.md: 66% complete, 1 problem\n1 file checked: 0 errors, 1 warning, 0 infos, 0 hints\nChecked against template adr-template.md, config .rfcrc.json\n",
     );
     const withFiles = rfcLint(['rfcs/2026-001-queues.md', '-'], folder, { input: rfc('2026-001', 'Copy', 'Approved') });
     assert.match(withFiles.stdout, /^<stdin>:3:17 error duplicate-number RFC number 2026-001 is also used by 2026-001-queues\.md/m);
@@ -177,7 +178,7 @@ describe('rfc-lint options and exit codes', () => {
     const folder = scratch.folder({ ...ONE_WARNING, '--report': rfc('2026-005', 'Odd', 'Approved') });
     const run = rfcLint(['--', '--report'], folder);
     assert.equal(run.code, 0, run.stderr);
-    assert.equal(run.stdout, '\n--report: 100% complete, 0 problems\n1 file checked: 0 errors, 0 warnings, 0 infos, 0 hints\n');
+    assert.equal(run.stdout, '\n--report: 100% complete, 0 problems\n1 file checked: 0 errors, 0 warnings, 0 infos, 0 hints\nChecked against template .rfc/template.md, config none\n');
   });
 
   it('--help and --version', () => {

@@ -3,6 +3,7 @@ import { parseArgs } from '../../server/src/cli/args';
 import { UsageError } from '../../server/src/cli/errors';
 import { escapeData, escapeProperty, formatGithub } from '../../server/src/cli/formats/github';
 import { artifactUri } from '../../server/src/cli/formats/sarif';
+import { checkedAgainstLine } from '../../server/src/cli/formats/text';
 import { buildReport } from '../../server/src/cli/report';
 import type { LintedFile } from '../../server/src/cli/lint';
 
@@ -59,8 +60,27 @@ describe('rfc-lint formats', () => {
       out,
       '::notice file=rfcs/a.md,line=2,endLine=3,title=placeholder::Two%0Alines\n' +
         '::error file=rfcs/a.md,line=4,col=1,endLine=4,endColumn=8,title=metadata::One line\n' +
-        '1 file checked: 1 error, 0 warnings, 0 infos, 1 hint\n',
+        '1 file checked: 1 error, 0 warnings, 0 infos, 1 hint\n' +
+        'Checked against template (built-in), config none\n',
     );
+  });
+
+  it('names the templates and configuration files checked against, grouped when they differ', () => {
+    const file = (template: string | null, config: string | null): LintedFile => ({
+      path: 'a.md',
+      rfc: { number: null, title: 'A', status: null },
+      lifecycle: 'unknown',
+      completeness: 0,
+      template,
+      config,
+      findings: [],
+    });
+    assert.equal(checkedAgainstLine([file('t.md', '.rfcrc.json'), file('t.md', '.rfcrc.json')]), 'Checked against template t.md, config .rfcrc.json');
+    assert.equal(
+      checkedAgainstLine([file(null, null), file('adr/t.md', 'adr/.rfcrc.json'), file(null, null)]),
+      'Checked against template (built-in), config none (2 files); template adr/t.md, config adr/.rfcrc.json (1 file)',
+    );
+    assert.equal(checkedAgainstLine([file('t\u001b[31m.md', null)]), 'Checked against template t\\x1b[31m.md, config none', 'no terminal escapes');
   });
 
   it('gives SARIF relative URIs, percent-encoded, and file: URIs outside the current folder', () => {

@@ -56,6 +56,25 @@ export function buildReport(files: LintedFile[], runErrors: string[], thresholds
   return { files, totals, maxWarnings: thresholds.maxWarnings, minCompleteness: thresholds.minCompleteness, failures, runErrors, exitCode };
 }
 
+/** Files checked against one template with one configuration file (null: built-in, none). */
+export interface CheckedAgainst {
+  template: string | null;
+  config: string | null;
+  files: number;
+}
+
+/** The templates and configuration files the files were checked against, in the order first met. */
+export function checkedAgainst(files: readonly LintedFile[]): CheckedAgainst[] {
+  const groups = new Map<string, CheckedAgainst>();
+  for (const file of files) {
+    const key = JSON.stringify([file.template, file.config]);
+    const group = groups.get(key);
+    if (group) group.files++;
+    else groups.set(key, { template: file.template, config: file.config, files: 1 });
+  }
+  return [...groups.values()];
+}
+
 export function countsOf(file: LintedFile): Counts {
   const counts = zeroCounts();
   for (const f of file.findings) counts[f.severity]++;

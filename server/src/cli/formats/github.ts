@@ -1,7 +1,7 @@
 import type { Finding, Severity } from '../../engine';
 import type { Formatter } from './context';
 import { reportTable } from './table';
-import { totalsLine } from './text';
+import { checkedAgainstLine, totalsLine } from './text';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
 
@@ -9,8 +9,9 @@ const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'erro
  * GitHub Actions workflow commands: one annotation per finding,
  * `::warning file=…,line=…,col=…,endLine=…,endColumn=…,title=rule::message` (one-based, end
  * column exclusive; the columns are left out for a range over several lines, which GitHub
- * does not accept), then the thresholds that failed as `::error` annotations, the totals
- * and, with --report, the table, as plain log lines.
+ * does not accept), then the thresholds that failed as `::error` annotations, the totals,
+ * the templates and configuration files checked against and, with --report, the table, as
+ * plain log lines.
  */
 export const formatGithub: Formatter = function* (report, { table }) {
   for (const file of report.files) {
@@ -22,6 +23,7 @@ export const formatGithub: Formatter = function* (report, { table }) {
     yield `::error ${file}title=${escapeProperty(`rfc-lint --${failure.reason === 'warnings' ? 'max-warnings' : 'min-completeness'}`)}::${escapeData(failure.message)}\n`;
   }
   yield totalsLine(report.files.length, report.totals) + '\n';
+  if (report.files.length > 0) yield checkedAgainstLine(report.files) + '\n';
   if (table && report.files.length > 0) yield* reportTable(report.files);
 };
 

@@ -7,7 +7,7 @@ export const JSON_SCHEMA_VERSION = 1;
 
 /**
  * The report as JSON (schemas/rfc-lint-report.schema.json): every checked file with its
- * RFC number, title, status, completeness, counts and findings (one-based positions, end
+ * RFC number, title, status, completeness, template and configuration file, counts and findings (one-based positions, end
  * column exclusive), the totals, the thresholds, why the run failed, and the exit code.
  * Written file by file, indented by two spaces.
  */
@@ -38,6 +38,8 @@ function jsonFile(file: LintedFile) {
     rfc: file.rfc,
     lifecycle: file.lifecycle,
     completeness: file.completeness,
+    template: file.template,
+    config: file.config,
     counts: countsOf(file),
     findings: file.findings.map((f) => ({
       ruleId: f.ruleId,

@@ -1,6 +1,7 @@
 import type { Finding, Severity } from '../../engine';
 import { printable } from '../paths';
-import { plural, type Counts } from '../report';
+import { checkedAgainst, plural, type Counts } from '../report';
+import type { LintedFile } from '../lint';
 import type { Formatter } from './context';
 import { reportTable } from './table';
 
@@ -13,7 +14,8 @@ const SEVERITY_COLOR: Record<Severity, keyof typeof ANSI> = { error: 'red', warn
 /**
  * For people: `path:line:column severity rule message` per finding (one-based, as
  * compilers print them), then one line per file (completeness and problem count) or, with
- * --report, the table of every RFC, then the totals.
+ * --report, the table of every RFC, then the totals and the templates and configuration
+ * files the files were checked against.
  */
 export const formatText: Formatter = function* (report, { color, table }) {
   const paint = (style: keyof typeof ANSI, text: string) => (color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
@@ -30,7 +32,21 @@ export const formatText: Formatter = function* (report, { color, table }) {
     }
   }
   yield paint('bold', totalsLine(report.files.length, report.totals)) + '\n';
+  if (report.files.length > 0) yield checkedAgainstLine(report.files) + '\n';
 };
+
+/**
+ * `Checked against template docs/rfcs/template.md, config docs/rfcs/.rfcrc.json`; per group,
+ * with its file count, when the files followed different ones (`template (built-in)`,
+ * `config none`).
+ */
+export function checkedAgainstLine(files: readonly LintedFile[]): string {
+  const groups = checkedAgainst(files);
+  const describe = (g: { template: string | null; config: string | null }) =>
+    `template ${g.template === null ? '(built-in)' : printable(g.template)}, config ${g.config === null ? 'none' : printable(g.config)}`;
+  if (groups.length === 1) return `Checked against ${describe(groups[0])}`;
+  return `Checked against ${groups.map((g) => `${describe(g)} (${plural(g.files, 'file')})`).join('; ')}`;
+}
 
 function findingLine(path: string, finding: Finding, paint: (style: keyof typeof ANSI, text: string) => string): string {
   const { line, character } = finding.range.start;
