@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
+import { DiagnosticSeverity, DidChangeConfigurationNotification } from 'vscode-languageserver-protocol/node';
 import { disposeAllClients, LspClient } from '../support/lspClient';
 import { byCode, rfcUri, sectionSpan, templateText } from '../support/lspDocuments';
 
@@ -141,5 +141,25 @@ describe('language server: settings', () => {
     const published = await client.waitForDiagnostics(uri);
     assert.ok(byCode(published.diagnostics, 'placeholder').length > 0);
     assert.deepEqual(client.configurationRequests, []);
+  });
+
+  it('honours the rfc section a client without workspace/configuration pushes (Neovim 0.7): at start and on change', async () => {
+    const client = await LspClient.start({ configuration: false, initializationOptions: { settings: { rfc: { rules: { 'missing-section': 'error' } } } } });
+    const uri = rfcUri('2026-306-push.md');
+    client.open(uri, templateWithoutTimeline());
+    const first = await client.waitForDiagnostics(uri);
+    assert.equal(byCode(first.diagnostics, 'missing-section')[0]?.severity, DiagnosticSeverity.Error, 'initializationOptions.settings.rfc');
+    assert.ok(byCode(first.diagnostics, 'placeholder').length > 0);
+
+    client.sendNotification(DidChangeConfigurationNotification.method, { settings: { rfc: { rules: { placeholder: 'off' } } } });
+    const pushed = await client.waitForDiagnostics(uri, (p) => byCode(p.diagnostics, 'placeholder').length === 0, 5_000);
+    assert.equal(byCode(pushed.diagnostics, 'missing-section')[0]?.severity, DiagnosticSeverity.Warning, 'the pushed section replaces the whole section');
+    // Another section's change (`{ settings: { editor: … } }`) leaves the rfc one as pushed.
+    client.sendNotification(DidChangeConfigurationNotification.method, { settings: { editor: { tabSize: 2 } } });
+    client.replace(uri, '## Summary', '## Summary ');
+    const later = await client.waitForVersion(uri);
+    assert.deepEqual(byCode(later.diagnostics, 'placeholder'), []);
+    assert.deepEqual(client.configurationRequests, [], 'never asked');
+    assert.deepEqual(client.failureOutput(), []);
   });
 });

@@ -257,6 +257,25 @@ describe('language server: team templates and .rfcrc.json', () => {
     assert.equal(client.logMessages.filter((m) => m.includes('.rfcrc.json') && m.includes('not valid JSON')).length, 1, client.logMessages.join('\n'));
   });
 
+  it('publishes an .rfcrc.json with unknown keys and wrong types on that file, naming each key, and applies the rest', async () => {
+    write('rfcs/.rfcrc.json', JSON.stringify({ rulez: {}, files: 'rfcs', rules: { placeholder: 'off', 'missing-section': 'loud', nosuchrule: 'off' } }));
+    const client = await LspClient.start({ workspaceFolders: [rootUri] });
+    const uri = uriOf('rfcs', '2026-012-queues.md');
+    client.open(uri, RFC_DOC + '\n## Motivation\n[Why]\n');
+    const config = uriOf('rfcs', '.rfcrc.json');
+    const [published, problems] = await Promise.all([client.waitForDiagnostics(uri), client.waitForDiagnostics(config)]);
+    assert.deepEqual(byCode(published.diagnostics, 'placeholder'), [], 'the keys that are right still apply');
+    const messages = problems.diagnostics.map((d) => String(d.message));
+    assert.equal(messages.length, 4, messages.join('\n'));
+    for (const key of ['"rulez"', '"files"', '"missing-section"', "'nosuchrule'"]) assert.ok(messages.some((m) => m.includes(key)), `${key}: ${messages.join('\n')}`);
+    assert.ok(problems.diagnostics.every((d) => d.source === 'rfc' && d.code === 'config'));
+
+    // Fixed: the file's diagnostics are cleared.
+    write('rfcs/.rfcrc.json', JSON.stringify({ rules: { placeholder: 'off' } }));
+    client.changeWatchedFiles([{ uri: config, type: FileChangeType.Changed }]);
+    await client.waitForDiagnostics(config, (p) => p.diagnostics.length === 0, 5_000);
+  });
+
   it('untrusted: refuses a template outside the workspace folders (also through a symbolic link) until trust is granted', async () => {
     const outside = path.join(scratch, `outside${counter}`);
     mkdirSync(outside);
