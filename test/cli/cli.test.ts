@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -60,6 +61,28 @@ describe('rfc-lint', () => {
     assert.ok(run.stdout.includes(`${path.join(folder, 'a.md')}: `));
     assert.ok(!run.stdout.includes('README.md'));
     assert.match(run.stdout, /\n1 file checked: /);
+  });
+
+  it('checks the rest of a folder it cannot wholly read, and exits 2 naming what it skipped', () => {
+    // A folder nested past PATH_MAX cannot be listed by its path, even by root (unlike a
+    // folder without permissions); bash creates it one relative step at a time.
+    const project = path.join(scratch, 'deep');
+    mkdirSync(path.join(project, 'rfcs'), { recursive: true });
+    writeFileSync(path.join(project, 'rfcs', '2026-001-a.md'), '# RFC: A\n\n**RFC Number**: 2026-001\n');
+    const made = spawnSync('bash', ['-c', `cd rfcs && for i in $(seq 45); do mkdir ${'d'.repeat(100)} && cd ${'d'.repeat(100)} || exit 1; done; echo '# RFC: Deep' > 2026-002-deep.md`], { cwd: project });
+    assert.equal(made.status, 0, String(made.stderr));
+    try {
+      for (const args of [['rfcs'], ['rfcs/**/*.md'], []]) {
+        const run = rfcLint(args, project);
+        assert.equal(run.code, 2, args.join(' '));
+        assert.match(run.stdout, /^rfcs\/2026-001-a\.md: \d+% complete/m, 'the readable RFC is still checked');
+        assert.match(run.stdout, /^1 file checked: /m);
+        assert.match(run.stderr, /^rfc-lint: cannot read folder 'rfcs\/d{100}\/d{100}\/.*': its path is too long; its files were not checked\n$/, `${args.join(' ')}: ${run.stderr.slice(0, 300)}`);
+      }
+    } finally {
+      // GNU rm removes trees deeper than PATH_MAX; Node's rmSync does not.
+      spawnSync('rm', ['-rf', project]);
+    }
   });
 
   it('exits 2 with a clear message for a path that does not exist', () => {

@@ -77,6 +77,35 @@ describe('rfc-lint: .rfcrc.json and team templates', () => {
     assert.match(run.stdout, /\n2 files checked: /);
   });
 
+  it('follows the nearest .rfcrc.json per file, up to the git root above the current folder; --config replaces them', () => {
+    write('.git/HEAD', 'ref: refs/heads/main\n');
+    write('.rfcrc.json', JSON.stringify({ files: ['docs/**/*.md'], rules: { 'missing-section': 'error' } }));
+    write('docs/rfcs/2026-001-queues.md', '# RFC: Queues\n\n## Summary\nQueues.\n');
+    write('docs/adr/.rfcrc.json', JSON.stringify({ rules: { 'missing-section': 'off' } }));
+    write('docs/adr/2026-002-postgres.md', '# RFC: Postgres\n\n## Summary\nA database.\n');
+    write('notes/2026-003-elsewhere.md', '# RFC: Elsewhere\n');
+    const docs = path.join(folder, 'docs');
+    const run = rfcLint(['--format', 'json'], docs);
+    assert.equal(run.stderr, '');
+    const report = JSON.parse(run.stdout) as { files: { path: string; config: string; findings: { ruleId: string; severity: string }[] }[] };
+    // The root's `files` globs are relative to the root; only what lies in the current folder is checked.
+    assert.deepEqual(report.files.map((f) => f.path), ['adr/2026-002-postgres.md', 'rfcs/2026-001-queues.md']);
+    const [adr, rfc] = report.files;
+    assert.equal(adr.config, 'adr/.rfcrc.json');
+    assert.ok(!adr.findings.some((f) => f.ruleId === 'missing-section'), 'the nearest file wins');
+    assert.equal(rfc.config, path.join(folder, '.rfcrc.json'));
+    assert.ok(rfc.findings.some((f) => f.ruleId === 'missing-section' && f.severity === 'error'), 'the root file applies in a subfolder');
+
+    const explicit = JSON.parse(rfcLint(['--format', 'json', '--config', '../.rfcrc.json', 'adr'], docs).stdout) as typeof report;
+    assert.equal(explicit.files[0].config, path.join(folder, '.rfcrc.json'));
+    assert.ok(explicit.files[0].findings.some((f) => f.ruleId === 'missing-section' && f.severity === 'error'));
+
+    // Outside a git repository the search stops at the current folder.
+    rmSync(path.join(folder, '.git'), { recursive: true });
+    const alone = JSON.parse(rfcLint(['--format', 'json', 'rfcs'], docs).stdout) as typeof report;
+    assert.equal(alone.files[0].config, null);
+  });
+
   it('discovers .rfc/template.md and never checks a template itself', () => {
     write('.rfc/template.md', ADR_TEMPLATE);
     write('rfcs/0000-template.md', RFC_TEMPLATE);

@@ -5,6 +5,7 @@
  * read, write or configuration error, or a run that checks nothing. The only file it
  * writes is the one --output names.
  */
+import { fileURLToPath } from 'node:url';
 import { parseArgs, USAGE, type CliOptions, type Format } from './args';
 import { InputError, UsageError } from './errors';
 import type { FormatContext, Formatter } from './formats/context';
@@ -41,14 +42,15 @@ async function main(argv: string[]): Promise<number> {
   try {
     // Without paths: the `files` globs of the current folder's settings.
     const rootSettings = await project.settingsFor(probeUri(cwd));
-    const inputs = await collectInputs(options.operands, {
+    const { inputs, skipped } = await collectInputs(options.operands, {
       cwd,
       files: rootSettings.values.files,
+      filesBase: fileURLToPath(rootSettings.bases.files),
       stdinFilename: options.stdinFilename,
       changedSince: options.changedSince,
     });
     const { files, errors } = await lintInputs(inputs, project, cwd);
-    const runErrors = [...errors, ...problems()];
+    const runErrors = [...skipped, ...errors, ...problems()];
     if (files.length === 0 && runErrors.length === 0 && !options.allowEmpty && options.changedSince === undefined) {
       runErrors.push(
         options.operands.length === 0

@@ -22,5 +22,7 @@ export function readReason(error: unknown): string {
   if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file or folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a folder';
+  if (code === 'ENAMETOOLONG') return 'its path is too long';
+  if (code === 'ELOOP') return 'too many symbolic links';
   return error instanceof Error ? error.message : String(error);
 }

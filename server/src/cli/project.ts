@@ -1,9 +1,12 @@
 /**
  * The project rfc-lint runs in: the project service over Node's file system, with the
  * current folder as the one workspace folder. Each file follows the nearest `.rfcrc.json`
- * up to the current folder (or the one --config names) and its template (or --template's).
+ * in its folder or above, up to the root of the git repository holding the current folder
+ * (else up to the current folder), or the one --config names; and its template (or
+ * --template's).
  * The index reads the other files' heads only: the checked files are compared with them.
  */
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defaultTemplate } from '../defaultTemplate';
@@ -36,9 +39,26 @@ export function createCliProject(options: CliProjectOptions): ProjectService {
     configFile: options.config === undefined ? undefined : uriOf(options.config, options.cwd),
     templateFile: options.template === undefined ? undefined : uriOf(options.template, options.cwd),
     indexDepth: 'head',
+    configRoot: pathToFileURL(repositoryRoot(options.cwd) ?? options.cwd).href,
   });
   project.setFolders([pathToFileURL(options.cwd).href]);
   return project;
+}
+
+/**
+ * The root of the git repository holding a folder (the nearest folder above with a `.git`
+ * folder or file, as in worktrees and submodules), if any.
+ */
+export function repositoryRoot(folder: string): string | undefined {
+  for (let dir = path.resolve(folder); ; dir = path.dirname(dir)) {
+    try {
+      statSync(path.join(dir, '.git'));
+      return dir;
+    } catch {
+      // Not here: one folder up.
+    }
+    if (path.dirname(dir) === dir) return undefined;
+  }
 }
 
 /** How reports name a template or configuration file: relative to the current folder when inside it. */

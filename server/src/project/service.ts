@@ -46,6 +46,11 @@ export interface ProjectHost {
   progress?(): Promise<ProgressReporter | undefined>;
   /** One configuration file for every document instead of the nearest (rfc-lint --config). */
   configFile?: string;
+  /**
+   * Where the search for the nearest `.rfcrc.json` stops when not at the document's workspace
+   * folder (rfc-lint run in a subfolder of a repository: the repository's root).
+   */
+  configRoot?: string;
   /** One template for every document (rfc-lint --template). */
   templateFile?: string;
   /**
@@ -190,7 +195,8 @@ export class ProjectService {
       const found = await this.configs.explicit(this.host.configFile);
       return 'error' in found ? undefined : found;
     }
-    return folder ? this.configs.nearest(canonical(uri), folder) : undefined;
+    const root = this.host.configRoot ?? folder;
+    return root ? this.configs.nearest(canonical(uri), root) : undefined;
   }
 
   /** The template a document follows under its settings. */
