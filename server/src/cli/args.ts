@@ -150,8 +150,8 @@ export const USAGE = `Usage: rfc-lint [options] [path | folder | glob | -]...
 
 Checks RFC markdown files against the team's RFC template, with the editor's engine,
 settings and templates: each file follows the nearest .rfcrc.json in its folder or above
-(up to the current folder), and the template it names (else .rfc/template.md, else
-<directory>/0000-template.md, else the built-in one).
+(up to the root of the git repository, else the current folder), and the template it
+names (else .rfc/template.md, else <directory>/0000-template.md, else the built-in one).
 
 Paths: a file is always checked; in a folder, the markdown files that look like RFCs (a
 first heading starting with "RFC:", an **RFC Number**: line, or matching the "files"
@@ -182,6 +182,6 @@ Reports say which template and configuration each file was checked against.
 
 Exit codes: 0 nothing over the thresholds; 1 an error, more warnings than --max-warnings
 allows, or an RFC below --min-completeness; 2 bad usage, a path that cannot be read, a
-failed git command, an unusable or mistaken .rfcrc.json or template (the built-in one
-stands in), or no RFC checked at all (unless --allow-empty; with --changed-since, no
-changed RFC is no error).`;
+folder that cannot be read (the rest is checked), a failed git command, an unusable or
+mistaken .rfcrc.json or template (the built-in one stands in), or no RFC checked at all
+(unless --allow-empty; with --changed-since, no changed RFC is no error).`;
