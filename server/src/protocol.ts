@@ -6,6 +6,7 @@
 import { NotificationType, NotificationType0, RequestType, RequestType0, type Range, type TextEdit } from 'vscode-languageserver-protocol';
 import type { CompletenessReport, SectionReport, SlotState } from './engine';
 import type { NewRfcInput, NewRfcOutput } from './project/newRfc';
+import type { ListedRfc } from './project/workspaceIndex';
 
 export type { CompletenessReport, SectionReport, SlotState };
 
@@ -106,19 +107,7 @@ export namespace ValidateTitleRequest {
 }
 
 /** One RFC of the workspace index, as the RFCs view lists it. */
-export interface RfcListEntry {
-  uri: string;
-  /** The RFC number from the metadata line (or the file name); absent when it has none. */
-  number?: string;
-  title: string;
-  /** The Status line's value; absent when missing or still a placeholder. */
-  status?: string;
-  percent: number;
-  /** How many problems the engine reports for it. */
-  problems: number;
-  /** Its lifecycle stage, read from its status as the rules read it; absent when unknown. */
-  stage?: 'draft' | 'review' | 'approved' | 'implemented';
-}
+export type RfcListEntry = ListedRfc;
 
 export interface ListRfcsResult {
   rfcs: RfcListEntry[];

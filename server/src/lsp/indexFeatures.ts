@@ -7,7 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
 import { workspaceView } from '../engine';
 import type { ProjectService } from '../project/service';
-import { IndexChangedNotification, ListRfcsRequest, type RfcListEntry } from '../protocol';
+import { IndexChangedNotification, ListRfcsRequest } from '../protocol';
 import type { DocumentAnalyses, DocumentAnalysis } from './documentAnalyses';
 import { definition, documentLinks, references, workspaceSymbols, type CrossReferenceContext } from './features/crossReferences';
 import type { DiagnosticsPublisher } from './publisher';
@@ -79,9 +79,6 @@ export function connectIndexFeatures(
   });
   connection.onWorkspaceSymbol((params) => workspaceSymbols(workspaceView(project.index.all()), params.query));
   connection.onRequest(ListRfcsRequest.type, () => ({
-    rfcs: project.index.list().map((rfc): RfcListEntry => {
-      const stage = project.index.stageOf(rfc.uri);
-      return stage && stage !== 'unknown' ? { ...rfc, stage: stage as RfcListEntry['stage'] } : rfc;
-    }),
+    rfcs: project.index.list(),
   }));
 }

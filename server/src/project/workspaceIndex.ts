@@ -13,7 +13,7 @@
  * overlay, read tickets, pending rescans and the caches derived from them) must change
  * together; walking folders and reading records already live in indexScan.ts.
  */
-import { applyFindingFilter, numberOf, workspaceFindings, type Finding, type RfcIndexEntry } from '../engine';
+import { applyFindingFilter, numberOf, workspaceFindings, type Finding, type Lifecycle, type RfcIndexEntry } from '../engine';
 import type { ProjectFiles } from './files';
 import { indexFolderOf, readRecord, walkMarkdown, type IndexedRfc, type RecordReader } from './indexScan';
 import { basename, canonical, isInside } from './uris';
@@ -36,14 +36,19 @@ export interface FileChange {
   type: 'created' | 'changed' | 'deleted';
 }
 
-/** An RFC as a list shows it. */
+/** One RFC of the workspace index, as the RFC list shows it (rfc/listRfcs). */
 export interface ListedRfc {
   uri: string;
+  /** The RFC number from the metadata line (or the file name); absent when it has none. */
   number?: string;
   title: string;
+  /** The Status line's value; absent when missing or still a placeholder. */
   status?: string;
   percent: number;
+  /** How many problems the engine reports for it, the cross-file rules' included. */
   problems: number;
+  /** Its lifecycle stage, read from its status as the rules read it; absent when unknown. */
+  stage?: Exclude<Lifecycle, 'unknown'>;
 }
 
 export interface IndexHost {
@@ -309,7 +314,7 @@ export class WorkspaceIndex {
     return indexed;
   }
 
-  /** The RFCs for a list, sorted by number then title; `stage` gives each its lifecycle stage. */
+  /** The RFCs for a list, sorted by number then title. */
   list(): ListedRfc[] {
     const all = this.all();
     const items: ListedRfc[] = [];
@@ -320,16 +325,12 @@ export class WorkspaceIndex {
       const number = numberOf(entry);
       if (number !== undefined) item.number = number;
       if (entry.status !== undefined) item.status = entry.status;
+      if (record.filter.lifecycle !== 'unknown') item.stage = record.filter.lifecycle;
       items.push(item);
     }
     return items.sort(
       (a, b) => (a.number ?? '\uffff').localeCompare(b.number ?? '\uffff', undefined, { numeric: true }) || a.title.localeCompare(b.title) || (a.uri < b.uri ? -1 : 1),
     );
-  }
-
-  /** The lifecycle stage of an indexed RFC, as its filter holds it. */
-  stageOf(uri: string): string | undefined {
-    return this.current(canonical(uri))?.filter.lifecycle;
   }
 
   /** Numbers in use by RFCs of a series (their numbers and file name numbers), but the one at `exceptUri`. */
