@@ -7,7 +7,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { numberOf, type Finding, type Lifecycle } from '../engine';
-import { nodeFiles } from '../node/nodeFiles';
+import { readBoundedSync } from '../node/nodeFilesSync';
 import type { IndexedRfc } from '../project/indexScan';
 import type { ProjectService } from '../project/service';
 import { crossFileFindings } from './crossFile';
@@ -17,6 +17,7 @@ import { shownFile } from './project';
 
 /** Files larger than this are reported rather than analysed: no RFC is this long. */
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
 
 /** What the report table says of an RFC, as the editor's RFC index reads it. */
 export interface RfcFacts {
@@ -63,7 +64,7 @@ export async function lintInputs(inputs: readonly Input[], project: ProjectServi
     const uri = input.absolute === undefined ? 'untitled:stdin' : pathToFileURL(input.absolute).href;
     const settings = await project.settingsFor(uri);
     if (input.absolute !== undefined && project.isTemplate(uri, settings)) continue;
-    const text = input.kind === 'stdin' ? decode(await readStdin(), input.path) : await readText(uri, input.path);
+    const text = input.kind === 'stdin' ? decode(await readStdin(), input.path) : readText(input.absolute, input.path);
     if (typeof text !== 'string') {
       errors.push(text.error);
       continue;
@@ -94,8 +95,8 @@ export async function lintInputs(inputs: readonly Input[], project: ProjectServi
   return { files, errors };
 }
 
-async function readText(uri: string, shown: string): Promise<string | { error: string }> {
-  const read = await nodeFiles.read(uri, MAX_FILE_BYTES);
+function readText(file: string, shown: string): string | { error: string } {
+  const read = readBoundedSync(file, MAX_FILE_BYTES);
   if ('error' in read) {
     if (read.error.startsWith('it is larger')) return { error: `'${printable(shown)}' is larger than 32 MB; not checked` };
     if (read.error === 'it is not a regular file') return { error: `'${printable(shown)}' is not a regular file; not checked` };

@@ -10,7 +10,7 @@ import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defaultTemplate } from '../defaultTemplate';
-import { nodeFiles } from '../node/nodeFiles';
+import { nodeFilesSync } from '../node/nodeFilesSync';
 import { ProjectService } from '../project/service';
 import { displayPath, join } from '../project/uris';
 import { displayPath as shownPath } from './paths';
@@ -28,7 +28,7 @@ export function uriOf(file: string, cwd: string): string {
 
 export function createCliProject(options: CliProjectOptions): ProjectService {
   const project = new ProjectService({
-    files: nodeFiles,
+    files: nodeFilesSync,
     builtInTemplate: defaultTemplate,
     openDocument: () => undefined,
     // No editor: the defaults, under each file's .rfcrc.json.

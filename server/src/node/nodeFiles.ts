@@ -8,12 +8,12 @@ import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { URI } from 'vscode-uri';
 import type { FileStat, FileType, ProjectFiles, ReadResult } from '../project/files';
 
-function pathOf(uri: string): string | undefined {
+export function pathOf(uri: string): string | undefined {
   const parsed = URI.parse(uri);
   return parsed.scheme === 'file' ? parsed.fsPath : undefined;
 }
 
-function typeOf(entry: { isFile(): boolean; isDirectory(): boolean }): FileType {
+export function typeOf(entry: { isFile(): boolean; isDirectory(): boolean }): FileType {
   return entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other';
 }
 

@@ -83,6 +83,12 @@ export class ProjectService {
   private readonly numbering: Numbering;
   private folders: string[] = [];
   private readonly entries = new WeakMap<Analysis, RfcIndexEntry>();
+  /**
+   * One settings object per configuration file, workspace folder and editor settings, until
+   * something changes: what is derived from settings (the template, which files are
+   * templates) is cached with the object, so documents sharing settings share the work.
+   */
+  private readonly settingsCache = new Map<string, DocumentSettings>();
 
   constructor(private readonly host: ProjectHost) {
     this.problems = new ProblemRegistry({ error: host.log.error, info: host.log.info, changed: (uri) => host.problemsChanged?.(uri) });
@@ -164,6 +170,7 @@ export class ProjectService {
   }
 
   private forget(changed: readonly string[] = []): void {
+    this.settingsCache.clear();
     this.configs.forget();
     this.templates.forget(changed);
   }
@@ -178,15 +185,20 @@ export class ProjectService {
   /** The settings a document follows: the editor's over the nearest `.rfcrc.json`'s. */
   async settingsFor(uri: string): Promise<DocumentSettings> {
     const folder = this.folderOf(uri);
-    const editor = sanitize(await this.host.editorSettings(uri));
+    const raw = await this.host.editorSettings(uri);
     const found = await this.configOf(uri, folder);
-    const settings = documentSettings(editor, found, folder ?? parentOf(uri));
+    const key = `${found?.uri ?? ''}\n${folder ?? parentOf(uri)}\n${raw === undefined ? '' : JSON.stringify(raw)}`;
+    const known = this.settingsCache.get(key);
+    if (known) return known;
+    if (this.settingsCache.size >= 1000) this.settingsCache.clear();
+    const settings = documentSettings(sanitize(raw), found, folder ?? parentOf(uri));
     if (this.host.templateFile) {
       // One template for all: named by URI, chosen before any setting.
       settings.values = { ...settings.values, template: displayPath(this.host.templateFile), templates: {} };
       settings.bases = { ...settings.bases, template: parentOf(this.host.templateFile) };
       settings.templateSource = '--template';
     }
+    this.settingsCache.set(key, settings);
     return settings;
   }
 

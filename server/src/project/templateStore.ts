@@ -23,7 +23,15 @@ const OUTSIDE = 'it is outside the workspace folders, and in an untrusted worksp
  */
 export class TemplateStore {
   private readonly models = new Map<string, { stamp: string; loaded: Loaded }>();
+  /** Per template file chosen (and why), the model documents get: loaded and checked once. */
   private readonly resolved = new Map<string, Promise<TemplateModel>>();
+  /**
+   * Per settings object (the service hands out one per configuration and folder), what
+   * discovery found and which files are templates: a thousand RFCs under one `.rfcrc.json`
+   * stat the discovery places once, not a thousand times.
+   */
+  private discovered = new WeakMap<DocumentSettings, Promise<TemplateChoice | undefined>>();
+  private templateFileSets = new WeakMap<DocumentSettings, ReadonlySet<string>>();
   /** Template files looked for, existing or not: a change to one matters. */
   readonly consulted = new Set<string>();
 
@@ -37,24 +45,37 @@ export class TemplateStore {
   ) {}
 
   /** The template a document follows (the built-in one when none is set or found, or the one set cannot be used). */
-  templateFor(uri: string | undefined, settings: DocumentSettings): Promise<TemplateModel> {
-    const key = `${uri ?? ''}\n${JSON.stringify([settings.values.templates, settings.values.template, settings.values.directory, settings.bases, settings.folder])}`;
-    let template = this.resolved.get(key);
-    if (!template) {
-      if (this.resolved.size >= 1000) this.resolved.clear();
-      template = this.resolve(uri, settings).catch((error: unknown) => {
-        this.log(`Choosing the template of ${uri ?? 'an untitled document'} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        return this.builtIn();
-      });
-      this.resolved.set(key, template);
+  async templateFor(uri: string | undefined, settings: DocumentSettings): Promise<TemplateModel> {
+    try {
+      const choice = await this.choose(uri, settings);
+      if (!choice) return this.builtIn();
+      const key = `${choice.uri}\n${choice.source}`;
+      let template = this.resolved.get(key);
+      if (!template) {
+        if (this.resolved.size >= 1000) this.resolved.clear();
+        template = this.resolve(choice);
+        this.resolved.set(key, template);
+      }
+      return await template;
+    } catch (error) {
+      this.log(`Choosing the template of ${uri ?? 'an untitled document'} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return this.builtIn();
     }
-    return template;
   }
 
   /** The template file a document follows, named or discovered; undefined for the built-in one. */
-  async choose(uri: string | undefined, settings: DocumentSettings): Promise<TemplateChoice | undefined> {
+  choose(uri: string | undefined, settings: DocumentSettings): Promise<TemplateChoice | undefined> {
     const configured = configuredTemplate(uri, settings);
-    if (configured) return configured;
+    if (configured) return Promise.resolve(configured);
+    let found = this.discovered.get(settings);
+    if (!found) {
+      found = this.discover(settings);
+      this.discovered.set(settings, found);
+    }
+    return found;
+  }
+
+  private async discover(settings: DocumentSettings): Promise<TemplateChoice | undefined> {
     for (const candidate of discoveryCandidates(settings)) {
       this.consulted.add(candidate.uri);
       if (this.openText(candidate.uri) || (await this.files.stat(candidate.uri))) return candidate;
@@ -82,18 +103,23 @@ export class TemplateStore {
 
   /** Whether the document is a team template (named by the settings or at a discovery place): a template is never an RFC. */
   isTemplate(uri: string, settings: DocumentSettings): boolean {
-    return templateFiles(settings).includes(uri);
+    let files = this.templateFileSets.get(settings);
+    if (!files) {
+      files = new Set(templateFiles(settings));
+      this.templateFileSets.set(settings, files);
+    }
+    return files.has(uri);
   }
 
   /** Templates or settings changed: choose every document's template again (a changed file is read again). */
   forget(changed: readonly string[] = []): void {
     for (const uri of changed) this.models.delete(uri);
     this.resolved.clear();
+    this.discovered = new WeakMap();
+    this.templateFileSets = new WeakMap();
   }
 
-  private async resolve(uri: string | undefined, settings: DocumentSettings): Promise<TemplateModel> {
-    const choice = await this.choose(uri, settings);
-    if (!choice) return this.builtIn();
+  private async resolve(choice: TemplateChoice): Promise<TemplateModel> {
     const loaded = await this.load(choice);
     const shown = displayPath(choice.uri);
     if ('error' in loaded) {
