@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from '../support/paths';
@@ -115,5 +115,22 @@ describe('rfc-lint', () => {
     const run = rfcLint([binary]);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /bin\\x07ary\.md' is not a text file; not checked/);
+  });
+
+  it('never reads a FIFO or a device: each is refused at once, the other RFCs are checked, exit 2', () => {
+    const project = path.join(scratch, 'special');
+    mkdirSync(path.join(project, 'rfcs'), { recursive: true });
+    writeFileSync(path.join(project, 'rfcs', '2026-001-a.md'), '# RFC: A\n\n**RFC Number**: 2026-001\n');
+    // A writer-less FIFO blocks a blocking open forever; /dev/zero never ends.
+    assert.equal(spawnSync('mkfifo', [path.join(project, 'rfcs', '2026-002-fifo.md')]).status, 0);
+    symlinkSync('/dev/zero', path.join(project, 'rfcs', '2026-003-zero.md'));
+    const run = rfcLint(['rfcs/2026-002-fifo.md', 'rfcs/2026-003-zero.md', 'rfcs'], project);
+    assert.equal(run.code, 2);
+    assert.equal(
+      run.stderr,
+      "rfc-lint: 'rfcs/2026-002-fifo.md' is not a regular file; not checked\nrfc-lint: 'rfcs/2026-003-zero.md' is not a regular file; not checked\n",
+    );
+    assert.match(run.stdout, /^rfcs\/2026-001-a\.md: \d+% complete/m);
+    assert.match(run.stdout, /^1 file checked: /m);
   });
 });
