@@ -85,6 +85,29 @@ describe('rfc-lint', () => {
     }
   });
 
+  it('refuses an .rfcrc.json and a template that are FIFOs or devices, and says the built-in template and defaults were used', () => {
+    const project = path.join(scratch, 'special-settings');
+    mkdirSync(path.join(project, 'rfcs'), { recursive: true });
+    mkdirSync(path.join(project, '.rfc'));
+    writeFileSync(path.join(project, 'rfcs', '2026-001-a.md'), '# RFC: A\n\n**RFC Number**: 2026-001\n');
+    assert.equal(spawnSync('mkfifo', [path.join(project, '.rfcrc.json'), path.join(project, '.rfc', 'template.md')]).status, 0);
+    const run = rfcLint([], project);
+    assert.equal(run.code, 2);
+    assert.equal(
+      run.stderr,
+      `rfc-lint: ignoring ${path.join(project, '.rfcrc.json')}: it is not a file.\n` +
+        `rfc-lint: Cannot use the template ${path.join(project, '.rfc', 'template.md')} (discovered): it is not a file. Using the built-in template instead.\n`,
+    );
+    assert.match(run.stdout, /\nChecked against template \(built-in\), config none\n$/);
+
+    rmSync(path.join(project, '.rfcrc.json'));
+    writeFileSync(path.join(project, '.rfcrc.json'), JSON.stringify({ template: '/dev/zero' }));
+    const device = rfcLint([], project);
+    assert.equal(device.code, 2);
+    assert.match(device.stderr, /Cannot use the template \/dev\/zero \(rfc\.template\): it is not a file\. Using the built-in template instead\./);
+    assert.match(device.stdout, /\nChecked against template \(built-in\), config \.rfcrc\.json\n$/);
+  });
+
   it('exits 2 with a clear message for a path that does not exist', () => {
     const run = rfcLint(['no/such/rfc.md']);
     assert.equal(run.code, 2);

@@ -14,6 +14,8 @@ export interface FoundConfig {
   /** Its folder: the paths and globs it names are relative to it. */
   folder: string;
   config: ProjectConfig;
+  /** It is there but cannot be used (not a file, not JSON, untrusted): the defaults apply, and it still ends the search. */
+  ignored?: boolean;
 }
 
 /**
@@ -68,7 +70,7 @@ export class ConfigResolver {
       return undefined;
     }
     const shown = displayPath(uri);
-    const found = { uri, folder: parentOf(uri), config: {} };
+    const found: FoundConfig = { uri, folder: parentOf(uri), config: {}, ignored: true };
     if (!(await this.trust.allows(uri))) {
       this.problems.set(uri, 'config', [`ignoring ${shown}: it is outside the workspace folders, and in an untrusted workspace nothing outside them is read.`]);
       return found;
@@ -93,6 +95,6 @@ export class ConfigResolver {
       parsed.problems.map((p) => `${shown}: ${p}.`),
       `${shown} is read without problems again.`,
     );
-    return { ...found, config: parsed.config };
+    return { uri, folder: found.folder, config: parsed.config };
   }
 }

@@ -12,7 +12,7 @@ export interface DocumentSettings {
   bases: Record<'files' | 'template' | 'templates' | 'directory', string>;
   /** The workspace folder the document belongs to (rfc-lint: the current folder). */
   folder: string;
-  /** The `.rfcrc.json` it follows, if any. */
+  /** The `.rfcrc.json` it follows, if any (not one that is there but cannot be used). */
   configUri?: string;
   /** How messages name where the template setting comes from (default `rfc.template`). */
   templateSource?: string;
@@ -28,6 +28,6 @@ export function documentSettings(editor: RfcSettings, found: FoundConfig | undef
     values,
     bases: { files: base('files'), template: base('template'), templates: base('templates'), directory: base('directory') },
     folder,
-    configUri: found?.uri,
+    configUri: found?.ignored ? undefined : found?.uri,
   };
 }

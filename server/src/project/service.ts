@@ -216,9 +216,10 @@ export class ProjectService {
     return this.templates.templateFor(uri === undefined ? undefined : canonical(uri), settings);
   }
 
-  /** The template file a document follows (undefined: the built-in one), for messages and reports. */
+  /** The template file a document is checked against (undefined: the built-in one, also when the chosen one cannot be used), for reports. */
   async templateFileOf(uri: string | undefined, settings: DocumentSettings): Promise<string | undefined> {
-    return (await this.templates.choose(uri === undefined ? undefined : canonical(uri), settings))?.uri;
+    const choice = await this.templates.choose(uri === undefined ? undefined : canonical(uri), settings);
+    return choice && !('error' in (await this.templates.load(choice))) ? choice.uri : undefined;
   }
 
   /** A template file chosen for a document, loaded, or why it cannot be used. */
