@@ -242,6 +242,35 @@ describe('rfc-lint output formats', () => {
     }
   });
 
+  it('hostile names and texts: no format lets a document start a runner command or send a terminal escape', () => {
+    const hostileName = 'rfcs/2026-002-\n::error file=INJECTED::x.md';
+    const folder = scratch.folder({
+      '.rfc/template.md': PROJECT['.rfc/template.md'],
+      'rfcs/2026-001-a.md': '# RFC: \u001b]0;owned\u0007Title \u202eevil\n\n**RFC Number**: ::error::PWNED\n**Status**: \u001b[31mRed\n\n## Summary\n::add-mask::secret\n\n## Design\n[\u001b[2J wipe]\n',
+      [hostileName]: '# RFC: ::warning::x\n\n**RFC Number**: 2026-002\n',
+    });
+    const runs = [[], ['--report'], ['--format', 'github'], ['--format', 'github', '--report']].map((args) => ({ args, run: rfcLint(args, folder) }));
+    for (const { args, run } of runs) {
+      const output = run.stdout + run.stderr;
+      assert.doesNotMatch(output, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/, `${args.join(' ')}: a control character reached the output`);
+      const github = args.includes('github');
+      const token = /^::stop-commands::(\S+)$/m.exec(run.stdout)?.[1];
+      for (const line of output.split('\n')) {
+        if (!/^\s*::/.test(line)) continue;
+        // Only rfc-lint's own commands: annotations on the checked files, threshold errors, the stop-commands pair.
+        const ours =
+          github &&
+          (/^::(error|warning|notice) file=rfcs\/2026-00[12]-[^,]*,line=\d+,/.test(line) || line === `::stop-commands::${token}` || line === `::${token}::`);
+        assert.ok(ours, `${args.join(' ')}: a line the runner would read as a command: ${line}`);
+      }
+    }
+    assert.match(runs[1].run.stdout, /^\\x3a:error::PWNED /m, 'the hostile number is shown, escaped');
+    for (const format of ['json', 'sarif']) {
+      const run = rfcLint(['--format', format], folder);
+      assert.doesNotThrow(() => JSON.parse(run.stdout), format);
+    }
+  });
+
   it('sarif: paths outside the current folder are file: URIs, odd names are encoded, read errors are notifications', () => {
     const outside = scratch.folder({ '2026-001 a,b#c.md': '# RFC: A\n\n**RFC Number**: 2026-001\n' });
     const folder = scratch.folder({ '.rfc/template.md': PROJECT['.rfc/template.md'], 'rfcs/100% done.md': '# RFC: Done\n', 'rfcs/bin.md': '\u0000' });
@@ -285,6 +314,9 @@ describe('rfc-lint output formats', () => {
     const run = rfcLint(['--format', 'github', '--min-completeness', '90', '--max-warnings', '0', '--report'], folder);
     assert.equal(run.code, 1);
     assert.equal(run.stderr, '');
+    // The table is the documents' text: the runner's command processing is stopped around it.
+    const token = /^::stop-commands::([0-9a-f-]{36})$/m.exec(run.stdout)?.[1];
+    assert.ok(token, run.stdout);
     assert.equal(
       run.stdout,
       [
@@ -293,8 +325,10 @@ describe('rfc-lint output formats', () => {
         '::error file=rfcs/a%2Cb%3Ac%25.md,title=rfc-lint --min-completeness::80%25 complete, below --min-completeness 90%25',
         '1 file checked: 0 errors, 1 warning, 0 infos, 0 hints',
         CHECKED,
+        `::stop-commands::${token}`,
         'RFC       Title  Status        Complete  Problems  File',
         '2026-001  Odd    Under Review       80%         1  rfcs/a,b:c%.md',
+        `::${token}::`,
         '',
       ].join('\n'),
     );

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { InputError } from './errors';
-import { printable } from './paths';
+import { printable } from './escape';
 
 /**
  * The files that differ between a git ref and the working tree, as absolute paths:

@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { changedFiles } from './changedSince';
 import { InputError } from './errors';
-import { displayPath, printable, readReason } from './paths';
+import { printable } from './escape';
+import { displayPath, readReason } from './paths';
 
 /** Folders never searched for RFCs: dependencies, build output and version control. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);

@@ -12,7 +12,7 @@ import type { IndexedRfc } from '../project/indexScan';
 import type { ProjectService } from '../project/service';
 import { crossFileFindings } from './crossFile';
 import type { Input } from './inputs';
-import { printable } from './paths';
+import { printable } from './escape';
 import { shownFile } from './project';
 
 /** Files larger than this are reported rather than analysed: no RFC is this long. */

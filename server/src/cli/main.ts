@@ -16,7 +16,7 @@ import { formatText } from './formats/text';
 import { collectInputs } from './inputs';
 import { lintInputs } from './lint';
 import { writeReport } from './output';
-import { printable } from './paths';
+import { printable, printableKeepingLineBreaks } from './escape';
 import { createCliProject, probeUri } from './project';
 import { buildReport } from './report';
 import { packageVersion } from './version';
@@ -29,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
     options = parseArgs(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    console.error(`rfc-lint: ${error.message}`);
+    warn(error.message);
     console.error(`Run 'rfc-lint --help' for usage.`);
     return 2;
   }
@@ -58,25 +58,33 @@ async function main(argv: string[]): Promise<number> {
           : 'no RFC to check among the paths given; pass --allow-empty if that is expected',
       );
     } else if (files.length === 0 && options.changedSince !== undefined) {
-      console.error(`rfc-lint: no RFC changed since ${printable(options.changedSince)}`);
+      warn(`no RFC changed since ${options.changedSince}`);
     }
     const report = buildReport(files, runErrors, { maxWarnings: options.maxWarnings, minCompleteness: options.minCompleteness });
     const context: FormatContext = { version: packageVersion(), color: useColor(options), table: options.report };
     await writeReport(FORMATTERS[options.format](report, context), options.output);
-    for (const message of report.runErrors) console.error(`rfc-lint: ${message}`);
+    for (const message of report.runErrors) warn(message);
     if (options.format !== 'github') {
       for (const failure of report.failures) {
-        if (failure.reason === 'min-completeness') console.error(`rfc-lint: ${printable(failure.path ?? '')}: ${failure.message}`);
-        else if (failure.reason === 'warnings' && options.maxWarnings !== undefined) console.error(`rfc-lint: ${failure.message}`);
+        if (failure.reason === 'min-completeness') warn(`${failure.path ?? ''}: ${failure.message}`);
+        else if (failure.reason === 'warnings' && options.maxWarnings !== undefined) warn(failure.message);
       }
     }
     return report.exitCode;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    for (const problem of problems()) console.error(`rfc-lint: ${problem}`);
-    console.error(`rfc-lint: ${error.message}`);
+    for (const problem of problems()) warn(problem);
+    warn(error.message);
     return 2;
   }
+}
+
+/**
+ * A line on standard error. Messages name files and keys from the project, so they pass
+ * through printable (already-escaped text is unchanged: printable leaves backslashes alone).
+ */
+function warn(message: string): void {
+  console.error(`rfc-lint: ${printable(message)}`);
 }
 
 /** Colours for the text format on a terminal: NO_COLOR (not empty) turns them off, FORCE_COLOR (not 0) on. */
@@ -104,7 +112,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(`rfc-lint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(`rfc-lint: internal error: ${printableKeepingLineBreaks(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
     process.exitCode = 2;
   },
 );

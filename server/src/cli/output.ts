@@ -1,7 +1,8 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { once } from 'node:events';
 import { InputError } from './errors';
-import { printable, readReason } from './paths';
+import { printable } from './escape';
+import { readReason } from './paths';
 
 /** Pieces are joined up to this size before each write. */
 const BATCH = 64 * 1024;

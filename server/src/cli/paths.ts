@@ -1,11 +1,5 @@
 import * as path from 'node:path';
 
-/** A path safe to print on one terminal line: control characters escaped. */
-export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
-
 /**
  * How a file is named in reports: relative to the current folder and `/`-separated when
  * it is inside it, else absolute (native separators).

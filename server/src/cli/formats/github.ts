@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Finding, Severity } from '../../engine';
+import { printableKeepingLineBreaks } from '../escape';
 import type { Formatter } from './context';
 import { reportTable } from './table';
 import { checkedAgainstLine, totalsLine } from './text';
@@ -19,22 +21,29 @@ export const formatGithub: Formatter = function* (report, { table }) {
   }
   for (const failure of report.failures) {
     if (failure.reason === 'errors' || (failure.reason === 'warnings' && report.maxWarnings === undefined)) continue;
-    const file = failure.path === undefined ? '' : `file=${escapeProperty(failure.path)},`;
+    const file = failure.path === undefined ? '' : `file=${escapeProperty(printableKeepingLineBreaks(failure.path))},`;
     yield `::error ${file}title=${escapeProperty(`rfc-lint --${failure.reason === 'warnings' ? 'max-warnings' : 'min-completeness'}`)}::${escapeData(failure.message)}\n`;
   }
   yield totalsLine(report.files.length, report.totals) + '\n';
   if (report.files.length > 0) yield checkedAgainstLine(report.files) + '\n';
-  if (table && report.files.length > 0) yield* reportTable(report.files);
+  if (table && report.files.length > 0) {
+    // The table shows the documents' own text: the runner reads no command in it, whatever
+    // it says (GitHub's stop-commands, with a token no document can know).
+    const token = randomUUID();
+    yield `::stop-commands::${token}\n`;
+    yield* reportTable(report.files);
+    yield `::${token}::\n`;
+  }
 };
 
 function annotation(path: string, finding: Finding): string {
   const { start, end } = finding.range;
-  const properties = [`file=${escapeProperty(path)}`, `line=${start.line + 1}`];
+  const properties = [`file=${escapeProperty(printableKeepingLineBreaks(path))}`, `line=${start.line + 1}`];
   if (start.line === end.line) properties.push(`col=${start.character + 1}`);
   properties.push(`endLine=${end.line + 1}`);
   if (start.line === end.line) properties.push(`endColumn=${end.character + 1}`);
   properties.push(`title=${escapeProperty(finding.ruleId)}`);
-  return `::${COMMAND[finding.severity]} ${properties.join(',')}::${escapeData(finding.message)}\n`;
+  return `::${COMMAND[finding.severity]} ${properties.join(',')}::${escapeData(printableKeepingLineBreaks(finding.message))}\n`;
 }
 
 /** GitHub's escaping of a command's message: `%`, CR and LF. */

@@ -1,5 +1,5 @@
 import type { LintedFile } from '../lint';
-import { printable } from '../paths';
+import { notACommand, printable } from '../escape';
 
 const MAX_TITLE = 48;
 const MAX_CELL = 24;
@@ -10,7 +10,8 @@ const MAX_CELL = 24;
  */
 export function reportTable(files: readonly LintedFile[]): string[] {
   const rows = files.map((f) => [
-    cell(f.rfc.number, MAX_CELL),
+    // A row starts with the RFC's number, the document's own text: never a runner command.
+    notACommand(cell(f.rfc.number, MAX_CELL)),
     cell(f.rfc.title, MAX_TITLE),
     cell(f.rfc.status, MAX_CELL),
     `${f.completeness}%`,

@@ -1,5 +1,5 @@
 import type { Finding, Severity } from '../../engine';
-import { printable } from '../paths';
+import { notACommand, printable } from '../escape';
 import { checkedAgainst, plural, type Counts } from '../report';
 import type { LintedFile } from '../lint';
 import type { Formatter } from './context';
@@ -21,14 +21,14 @@ export const formatText: Formatter = function* (report, { color, table }) {
   const paint = (style: keyof typeof ANSI, text: string) => (color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
   for (const file of report.files) {
     const path = printable(file.path);
-    for (const finding of file.findings) yield findingLine(path, finding, paint);
+    for (const finding of file.findings) yield notACommand(findingLine(path, finding, paint));
   }
   if (report.files.length > 0) yield '\n';
   if (table) {
     if (report.files.length > 0) yield* reportTable(report.files);
   } else {
     for (const file of report.files) {
-      yield `${printable(file.path)}: ${file.completeness}% complete, ${plural(file.findings.length, 'problem')}\n`;
+      yield notACommand(`${printable(file.path)}: ${file.completeness}% complete, ${plural(file.findings.length, 'problem')}\n`);
     }
   }
   yield paint('bold', totalsLine(report.files.length, report.totals)) + '\n';
@@ -51,7 +51,7 @@ export function checkedAgainstLine(files: readonly LintedFile[]): string {
 function findingLine(path: string, finding: Finding, paint: (style: keyof typeof ANSI, text: string) => string): string {
   const { line, character } = finding.range.start;
   const severity = paint(SEVERITY_COLOR[finding.severity], SEVERITY_WORD[finding.severity]);
-  return `${path}:${line + 1}:${character + 1} ${severity} ${paint('gray', finding.ruleId)} ${finding.message}\n`;
+  return `${path}:${line + 1}:${character + 1} ${severity} ${paint('gray', finding.ruleId)} ${printable(finding.message)}\n`;
 }
 
 /** `3 files checked: 0 errors, 2 warnings, 1 info, 0 hints` */
