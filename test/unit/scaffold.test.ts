@@ -44,4 +44,18 @@ describe('next RFC number', () => {
     assert.equal(nextRfcNumber(template, existing, 2025), '2025-045');
     assert.equal(nextRfcNumber(template, [], 2027), '2027-001');
   });
+
+  it('ignores numbers with more digits than an RFC number has, which a float would round or print as 1e+23', () => {
+    const existing = [
+      { fileName: '2026-007-a.md', head: '' },
+      { fileName: '2026-99999999999999999999999-x.md', head: '' },
+      { fileName: '2026-9007199254740993-y.md', head: '**RFC Number**: 2026-9007199254740993\n' },
+      { fileName: 'z.md', head: '**RFC Number**: 2026-0000000000123\n' },
+    ];
+    assert.equal(nextRfcNumber(template, existing, 2026), '2026-008');
+    assert.equal(nextRfcNumber(template, [{ fileName: '2026-999999999-max.md', head: '' }], 2026), '2026-1000000000', 'always above the highest');
+    const analysis = analyzeDocument(template.text.replace('[YYYY-XXX]', '2026-99999999999999999999999'), template);
+    const finding = analysis.findings.find((f) => f.ruleId === 'metadata' && f.message.startsWith('RFC Number'));
+    assert.equal(finding?.message, "RFC Number '2026-99999999999999999999999' has more digits than an RFC number can (at most 9 in its last part): write it as 2026-001.");
+  });
 });

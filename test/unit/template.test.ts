@@ -53,7 +53,7 @@ describe('template model', () => {
     assert.deepEqual(
       template.metadata.map((f) => [f.key, f.kind]),
       [
-        ['RFC Number', { type: 'number', mask: 'YYYY-XXX', pattern: '^\\d{4}\\-\\d{3,}$' }],
+        ['RFC Number', { type: 'number', mask: 'YYYY-XXX', pattern: '^\\d{4}\\-\\d{3,9}$' }],
         ['Status', { type: 'enum', values: ['Draft', 'Under Review', 'Approved', 'Implemented'] }],
         ['Last Updated', { type: 'date' }],
         ['Author(s)', { type: 'text' }],

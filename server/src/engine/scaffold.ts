@@ -3,6 +3,7 @@ import { parseChunk } from './chunk';
 import { NO_PLACEHOLDERS } from './placeholderPolicy';
 import type { MetadataField, TemplateModel } from './template';
 import type { Range } from './types';
+import { MAX_NUMBER_DIGITS } from './workspace/numbers';
 
 /** What a new RFC is filled in with; everything else stays a placeholder for the author. */
 export interface ScaffoldValues {
@@ -88,7 +89,8 @@ export function nextRfcNumber(template: TemplateModel, existing: readonly Existi
   const mask = field?.kind.type === 'number' ? field.kind.mask : 'YYYY-NNN';
   const digits = mask.split(/[-_./]/).pop()?.length ?? 3;
   const separator = /[-_./]/.exec(mask)?.[0] ?? '-';
-  const pattern = new RegExp(`^(\\d{4})${separator === '.' ? '\\.' : separator}(\\d+)`);
+  // A number with more digits than any RFC's is no number: it never drives numbering.
+  const pattern = new RegExp(`^(\\d{4})${separator === '.' ? '\\.' : separator}(\\d{1,${MAX_NUMBER_DIGITS}})(?!\\d)`);
   let highest = 0;
   for (const rfc of existing) {
     const candidates = [rfc.fileName];

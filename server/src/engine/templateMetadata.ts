@@ -2,6 +2,7 @@ import type { FrontMatterLine } from './frontMatter';
 import type { MetadataLine } from './metadata';
 import { saysOptional } from './normalize';
 import { wholeSyntax } from './placeholderScan';
+import { MAX_NUMBER_DIGITS } from './workspace/numbers';
 import type { MetadataField, MetadataKind } from './templateTypes';
 
 /**
@@ -49,7 +50,7 @@ function metadataKind(key: string, inner: string, comments: readonly string[] = 
       .map((part, i) => {
         if (i % 2 === 1) return '\\' + part;
         const digits = part.length;
-        return i === parts.length - 1 ? `\\d{${digits},}` : `\\d{${digits}}`;
+        return i === parts.length - 1 ? `\\d{${digits},${Math.max(digits, MAX_NUMBER_DIGITS)}}` : `\\d{${digits}}`;
       })
       .join('');
     return { type: 'number', mask: inner, pattern: `^${pattern}$` };

@@ -2,6 +2,7 @@ import { metadataValueFixes } from '../metadataFixes';
 import { isMatch } from 'date-fns/isMatch';
 import { isUnfilledValue, lineFor, readStatus, statusField, type StatusVocabulary } from '../metadataFields';
 import type { MetadataField } from '../template';
+import { MAX_NUMBER_DIGITS } from '../workspace/numbers';
 import type { DocumentRule } from './rule';
 import { titleRange } from './rule';
 
@@ -84,6 +85,9 @@ function checkValue(field: MetadataField, value: string): string | undefined {
   switch (kind.type) {
     case 'number':
       if (new RegExp(kind.pattern).test(value)) return undefined;
+      if (new RegExp(`\\d{${MAX_NUMBER_DIGITS + 1},}`).test(value)) {
+        return `${field.key} '${value}' has more digits than an RFC number can (at most ${MAX_NUMBER_DIGITS} in its last part): write it as ${exampleFor(kind.mask)}.`;
+      }
       return `${field.key} '${value}' is not of the form ${kind.mask}: write it as digits, e.g. ${exampleFor(kind.mask)}.`;
     case 'enum':
       return readStatus(value, field).accepted ? undefined : `${field.key} '${value}' is not one of ${kind.values.join(', ')}.`;

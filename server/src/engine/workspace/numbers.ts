@@ -6,6 +6,13 @@
  */
 const YEAR_NUMBER = /^(\d{4})[-_./](\d{1,9})$/;
 
+/**
+ * The most digits an RFC number's last part may have. Longer ones are reported (metadata)
+ * and never drive numbering: past 15 digits a JavaScript number loses its last digits
+ * (`2026-9007199254740993` reads as ...992), and past 21 it prints as `1e+23`.
+ */
+export const MAX_NUMBER_DIGITS = 9;
+
 /** The form numbers are compared in. */
 export function numberKey(number: string): string {
   const trimmed = number.trim();
