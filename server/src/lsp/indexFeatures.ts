@@ -11,6 +11,7 @@ import { IndexChangedNotification, ListRfcsRequest } from '../protocol';
 import type { DocumentAnalyses, DocumentAnalysis } from './documentAnalyses';
 import { definition, documentLinks, references, workspaceSymbols, type CrossReferenceContext } from './features/crossReferences';
 import type { DiagnosticsPublisher } from './publisher';
+import { noParams, position, shape, string, textDocument, type RequestGuard } from './requestGuard';
 
 /** The capabilities the workspace index adds to the server's. */
 export const indexCapabilities: ServerCapabilities = {
@@ -36,6 +37,7 @@ export function connectIndexFeatures(
   analyses: DocumentAnalyses,
   project: ProjectService,
   publisher: DiagnosticsPublisher,
+  guard: RequestGuard,
 ): void {
   let republishTimer: ReturnType<typeof setTimeout> | undefined;
   let notifyTimer: ReturnType<typeof setTimeout> | undefined;
@@ -65,20 +67,29 @@ export function connectIndexFeatures(
     const result = await analyses.current(uri);
     return result?.isRfc ? crossReferenceContext(project, result) : undefined;
   };
-  connection.onDocumentLinks(async (params) => {
-    const context = await contextOf(params.textDocument.uri);
-    return context ? documentLinks(context) : [];
-  });
-  connection.onDefinition(async (params) => {
-    const context = await contextOf(params.textDocument.uri);
-    return context ? definition(context, params.position) : null;
-  });
-  connection.onReferences(async (params) => {
-    const context = await contextOf(params.textDocument.uri);
-    return context ? references(context, params.position, params.context.includeDeclaration) : null;
-  });
-  connection.onWorkspaceSymbol((params) => workspaceSymbols(workspaceView(project.index.all()), params.query));
-  connection.onRequest(ListRfcsRequest.type, () => ({
-    rfcs: project.index.list(),
-  }));
+  const atPosition = shape({ textDocument, position });
+  connection.onDocumentLinks(
+    guard.request('textDocument/documentLink', shape({ textDocument }), async (params) => {
+      const context = await contextOf(params.textDocument.uri);
+      return context ? documentLinks(context) : [];
+    }),
+  );
+  connection.onDefinition(
+    guard.request('textDocument/definition', atPosition, async (params) => {
+      const context = await contextOf(params.textDocument.uri);
+      return context ? definition(context, params.position) : null;
+    }),
+  );
+  const referenceContext = (v: unknown, name: string) =>
+    typeof v === 'object' && v !== null && typeof (v as { includeDeclaration?: unknown }).includeDeclaration === 'boolean' ? undefined : `"${name}" must be { includeDeclaration: boolean }`;
+  connection.onReferences(
+    guard.request('textDocument/references', shape({ textDocument, position, context: referenceContext }), async (params) => {
+      const context = await contextOf(params.textDocument.uri);
+      return context ? references(context, params.position, params.context.includeDeclaration) : null;
+    }),
+  );
+  connection.onWorkspaceSymbol(
+    guard.request('workspace/symbol', shape({ query: string }), (params) => workspaceSymbols(workspaceView(project.index.all()), params.query)),
+  );
+  connection.onRequest(ListRfcsRequest.type, guard.request(ListRfcsRequest.method, noParams, () => ({ rfcs: project.index.list() })));
 }

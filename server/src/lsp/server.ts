@@ -8,9 +8,7 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
-  ErrorCodes,
   ProposedFeatures,
-  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeResult,
@@ -31,11 +29,13 @@ import { hover } from './features/hover';
 import { connectFileEvents, watchFiles } from './fileEvents';
 import { connectIndexFeatures, crossReferenceContext, indexCapabilities } from './indexFeatures';
 import { DiagnosticsPublisher } from './publisher';
+import { codeActionContext, optionalString, position, range, RequestGuard, shape, string, textDocument } from './requestGuard';
 import { SettingsSource } from './settingsSource';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const settings = new SettingsSource(connection);
+const guard = new RequestGuard();
 let canRegisterConfigurationChange = false;
 let clientHasWorkspaceFolders = false;
 let canWatchFiles = false;
@@ -100,6 +100,7 @@ const analyses = new DocumentAnalyses(
 );
 
 connection.onInitialize((params): InitializeResult => {
+  guard.initialize();
   const capabilities = params.capabilities;
   settings.setCanPull(capabilities.workspace?.configuration === true);
   canRegisterConfigurationChange = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
@@ -165,57 +166,85 @@ documents.onDidClose((e) => {
   analyses.close(e.document.uri);
 });
 
-connection.onDocumentSymbol(async (params) => {
-  const result = await analyses.current(params.textDocument.uri);
-  return result?.isRfc ? toDocumentSymbols(result.analysis) : [];
-});
+// Every request passes the guard: -32002 before initialize, -32602 for params of the wrong shape.
+const document = shape({ uri: string });
+const atPosition = shape({ textDocument, position });
 
-connection.onRequest(CompletenessRequest.type, async (params) => {
-  const result = await analyses.current(params?.uri);
-  if (!result?.isRfc) return null;
-  return { ...result.analysis.completeness, uri: result.uri, version: result.version };
-});
+connection.onDocumentSymbol(
+  guard.request('textDocument/documentSymbol', shape({ textDocument }), async (params) => {
+    const result = await analyses.current(params.textDocument.uri);
+    return result?.isRfc ? toDocumentSymbols(result.analysis) : [];
+  }),
+);
 
-connection.onRequest(PlaceholdersRequest.type, async (params) => {
-  const result = await analyses.current(params?.uri);
-  return result?.isRfc ? [...result.analysis.placeholders] : [];
-});
+connection.onRequest(
+  CompletenessRequest.type,
+  guard.request(CompletenessRequest.method, document, async (params) => {
+    const result = await analyses.current(params.uri);
+    if (!result?.isRfc) return null;
+    return { ...result.analysis.completeness, uri: result.uri, version: result.version };
+  }),
+);
 
-connection.onRequest(InsertSectionRequest.type, async (params) => {
-  const result = await analyses.current(params?.uri);
-  return (result?.isRfc && typeof params.sectionId === 'string' && insertSectionEdit(result.analysis, params.sectionId)) || null;
-});
+connection.onRequest(
+  PlaceholdersRequest.type,
+  guard.request(PlaceholdersRequest.method, document, async (params) => {
+    const result = await analyses.current(params.uri);
+    return result?.isRfc ? [...result.analysis.placeholders] : [];
+  }),
+);
 
-connection.onRequest(NewRfcRequest.type, (params) => {
-  if (!params || typeof params !== 'object') throw new ResponseError(ErrorCodes.InvalidParams, 'rfc/newRfc needs a title, authors and a date.');
-  return prepareNewRfc(project, params);
-});
+connection.onRequest(
+  InsertSectionRequest.type,
+  guard.request(InsertSectionRequest.method, shape({ uri: string, sectionId: string }), async (params) => {
+    const result = await analyses.current(params.uri);
+    return (result?.isRfc && insertSectionEdit(result.analysis, params.sectionId)) || null;
+  }),
+);
 
-connection.onRequest(ValidateTitleRequest.type, (params) => validateTitle(typeof params?.title === 'string' ? params.title : '') ?? null);
+connection.onRequest(
+  NewRfcRequest.type,
+  guard.request(
+    NewRfcRequest.method,
+    shape({ title: string, authors: string, date: string, folderUri: optionalString, directoryUri: optionalString }),
+    (params) => prepareNewRfc(project, params),
+  ),
+);
+
+connection.onRequest(
+  ValidateTitleRequest.type,
+  guard.request(ValidateTitleRequest.method, shape({ title: string }), (params) => validateTitle(params.title) ?? null),
+);
 
 // ---- editing intelligence: quick fixes, completion, hover (lsp/features) ----
 
-connection.onCodeAction(async (params) => {
-  const result = await analyses.current(params.textDocument.uri);
-  if (!result?.isRfc) return [];
-  return codeActions(result.analysis, params, project.fixContext(result, today()), project.findingsOf(result));
-});
+connection.onCodeAction(
+  guard.request('textDocument/codeAction', shape({ textDocument, range, context: codeActionContext }), async (params) => {
+    const result = await analyses.current(params.textDocument.uri);
+    if (!result?.isRfc) return [];
+    return codeActions(result.analysis, params, project.fixContext(result, today()), project.findingsOf(result));
+  }),
+);
 
-connection.onCompletion(async (params) => {
-  const result = await analyses.current(params.textDocument.uri);
-  if (!result?.isRfc) return [];
-  return completionItems(result.analysis, params.position, project.fixContext(result, today()));
-});
+connection.onCompletion(
+  guard.request('textDocument/completion', atPosition, async (params) => {
+    const result = await analyses.current(params.textDocument.uri);
+    if (!result?.isRfc) return [];
+    return completionItems(result.analysis, params.position, project.fixContext(result, today()));
+  }),
+);
 
-connection.onHover(async (params) => {
-  const result = await analyses.current(params.textDocument.uri);
-  return result?.isRfc ? hover(result.analysis, params.position, crossReferenceContext(project, result)) : null;
-});
+connection.onHover(
+  guard.request('textDocument/hover', atPosition, async (params) => {
+    const result = await analyses.current(params.textDocument.uri);
+    return result?.isRfc ? hover(result.analysis, params.position, crossReferenceContext(project, result)) : null;
+  }),
+);
 
 process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error.stack ?? error.message}`));
 
 connectFileEvents(connection, documents, analyses, project);
-connectIndexFeatures(connection, documents, analyses, project, publisher);
+connectIndexFeatures(connection, documents, analyses, project, publisher, guard);
 documents.listen(connection);
 connection.listen();
 
