@@ -46,14 +46,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<RfcAss
       }
     };
 
+  const sectionsTree = vscode.window.createTreeView('rfcSections', { treeDataProvider: sections, showCollapseAll: true });
+  const rfcListTree = vscode.window.createTreeView('rfcList', { treeDataProvider: rfcList, showCollapseAll: true });
+  // A stopped server is said where its numbers were; a running one fills the views again.
+  const serverChanged = state.onDidChangeServer((running) => {
+    const message = running ? undefined : 'The RFC language server stopped. VS Code restarts it after a crash; see the "RFC Assistant" output.';
+    sectionsTree.message = message;
+    rfcListTree.message = message;
+    if (running) void rfcList.refresh();
+    else rfcList.clear();
+  });
+
   context.subscriptions.push(
     output,
     state,
     sections,
     statusBar,
-    vscode.window.createTreeView('rfcSections', { treeDataProvider: sections, showCollapseAll: true }),
+    sectionsTree,
     rfcList,
-    vscode.window.createTreeView('rfcList', { treeDataProvider: rfcList, showCollapseAll: true }),
+    rfcListTree,
+    serverChanged,
+    vscode.commands.registerCommand('rfc.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('rfc.list.refresh', logErrors('Refresh RFCs', () => rfcList.refresh())),
     vscode.commands.registerCommand('rfc.newRfc', logErrors('New RFC', (args?: NewRfcArguments) => newRfc(lc, output, args))),
     vscode.commands.registerCommand('rfc.nextPlaceholder', logErrors('Next Placeholder', () => moveToPlaceholder(lc, state, 1))),

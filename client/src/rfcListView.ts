@@ -31,6 +31,14 @@ export class RfcListProvider implements vscode.TreeDataProvider<RfcListNode>, vs
     this.disposables.push(client.onNotification(IndexChangedNotification.method, () => void this.refresh()));
   }
 
+  /** The server stopped: show no RFCs (its list is gone) until it runs again and is asked. */
+  clear(): void {
+    ++this.ticket;
+    this.groups = [];
+    this.changed.fire(undefined);
+    this.refreshed.fire();
+  }
+
   async refresh(): Promise<void> {
     const ticket = ++this.ticket;
     let rfcs: RfcListEntry[] = [];

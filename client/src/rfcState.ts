@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { AnalysisReadyNotification, type AnalysisReadyParams } from '../../server/src/protocol';
 
 /** The context key that `when` clauses use for "the active editor shows an RFC". */
@@ -7,17 +7,33 @@ export const RFC_EDITOR_CONTEXT = 'rfc.isRfcEditor';
 
 /**
  * What the server last said about each document (is it an RFC, its completeness), fed by
- * its `rfc/analysisReady` notifications: the client never decides this itself.
+ * its `rfc/analysisReady` notifications: the client never decides this itself. When the
+ * server stops (a crash: the language client restarts it), everything it said is
+ * forgotten, so no view shows numbers from a server that is gone; the restarted server
+ * analyses the open documents again.
  */
 export class RfcState implements vscode.Disposable {
   private readonly latest = new Map<string, AnalysisReadyParams>();
   private readonly emitter = new vscode.EventEmitter<AnalysisReadyParams>();
-  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private readonly serverEmitter = new vscode.EventEmitter<boolean>();
+  private readonly disposables: vscode.Disposable[] = [this.emitter, this.serverEmitter];
+  private running = false;
   /** Fires after each analysis the server publishes. */
   readonly onDidAnalyze = this.emitter.event;
+  /** Fires when the server starts running (true) or stops (false). */
+  readonly onDidChangeServer = this.serverEmitter.event;
 
   constructor(client: LanguageClient) {
+    this.running = client.state === State.Running;
     this.disposables.push(
+      client.onDidChangeState(({ newState }) => {
+        const running = newState === State.Running;
+        if (running === this.running) return;
+        this.running = running;
+        if (!running) this.latest.clear();
+        this.updateContext();
+        this.serverEmitter.fire(running);
+      }),
       client.onNotification(AnalysisReadyNotification.type, (params) => {
         this.latest.set(params.uri, params);
         this.updateContext();
@@ -26,6 +42,11 @@ export class RfcState implements vscode.Disposable {
       vscode.window.onDidChangeActiveTextEditor(() => this.updateContext()),
       vscode.workspace.onDidCloseTextDocument((d) => this.latest.delete(d.uri.toString())),
     );
+  }
+
+  /** Whether the language server is running now. */
+  get serverRunning(): boolean {
+    return this.running;
   }
 
   isRfc(uri: vscode.Uri): boolean {

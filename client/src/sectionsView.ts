@@ -48,6 +48,7 @@ export class SectionsTreeProvider implements vscode.TreeDataProvider<SectionNode
         if (params.uri === vscode.window.activeTextEditor?.document.uri.toString()) void this.refresh();
       }),
       vscode.window.onDidChangeActiveTextEditor(() => void this.refresh()),
+      state.onDidChangeServer(() => void this.refresh()),
     );
     void this.refresh();
   }

@@ -27,6 +27,7 @@ export class CompletenessStatusBar implements vscode.Disposable {
         if (params.uri === vscode.window.activeTextEditor?.document.uri.toString()) void this.update();
       }),
       vscode.window.onDidChangeActiveTextEditor(() => void this.update()),
+      state.onDidChangeServer(() => void this.update()),
     );
     void this.update();
   }
@@ -44,6 +45,10 @@ export class CompletenessStatusBar implements vscode.Disposable {
   }
 
   private async update(): Promise<void> {
+    if (!this.state.serverRunning) {
+      this.showStopped();
+      return;
+    }
     const editor = this.state.activeRfcEditor();
     if (!editor) {
       this.shown = false;
@@ -59,13 +64,28 @@ export class CompletenessStatusBar implements vscode.Disposable {
       this.log.appendLine(`Completeness request failed: ${String(error)}`);
       return;
     }
-    // The user may have switched editors while the request was out.
-    if (!result || vscode.window.activeTextEditor?.document.uri.toString() !== uri) return;
+    // The user may have switched editors (or the server stopped) while the request was out.
+    if (!result || !this.state.serverRunning || vscode.window.activeTextEditor?.document.uri.toString() !== uri) return;
     const done = result.percent === 100;
     this.item.text = `${done ? '$(pass-filled)' : '$(checklist)'} RFC ${result.percent}%`;
     this.item.color = done ? new vscode.ThemeColor('testing.iconPassed') : undefined;
+    this.item.backgroundColor = undefined;
+    this.item.command = 'rfcSections.focus';
     this.item.tooltip = tooltip(result, editor.document.uri);
     this.item.accessibilityInformation = { label: `RFC ${result.percent} percent complete`, role: 'button' };
+    this.item.show();
+    this.shown = true;
+    this.updated.fire();
+  }
+
+  /** While the server is down: no numbers from it, but a word that it stopped, on every editor. */
+  private showStopped(): void {
+    this.item.text = '$(debug-disconnect) RFC server stopped';
+    this.item.color = undefined;
+    this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+    this.item.tooltip = 'The RFC Assistant language server stopped. VS Code restarts it after a crash; the "RFC Assistant" output says why it stopped.';
+    this.item.accessibilityInformation = { label: 'RFC language server stopped', role: 'button' };
+    this.item.command = 'rfc.showOutput';
     this.item.show();
     this.shown = true;
     this.updated.fire();

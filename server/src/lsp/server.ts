@@ -241,7 +241,12 @@ connection.onHover(
   }),
 );
 
-process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error.stack ?? error.message}`));
+// An exception no handler caught leaves the server in a state nobody knows: say so, and end
+// the process. The client (vscode-languageclient's restart policy) starts a fresh one.
+process.on('uncaughtException', (error) => {
+  connection.console.error(`Uncaught exception; the server stops and the client restarts it: ${error.stack ?? error.message}`);
+  setTimeout(() => process.exit(1), 100);
+});
 
 connectFileEvents(connection, documents, analyses, project);
 connectIndexFeatures(connection, documents, analyses, project, publisher, guard);
