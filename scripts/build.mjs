@@ -20,9 +20,7 @@ try {
       ...common,
       entryPoints: ['server/src/cli/main.ts'],
       outfile: 'dist/cli.js',
-      // tinyglobby's fdir (ESM) calls createRequire(import.meta.url), which a CommonJS bundle lacks.
-      define: { 'import.meta.url': '__cliImportMetaUrl' },
-      banner: { js: "#!/usr/bin/env node\nconst __cliImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+      banner: { js: '#!/usr/bin/env node' },
     }),
     esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   ]);

@@ -108,6 +108,48 @@ describe('rfc-lint', () => {
     assert.match(device.stdout, /\nChecked against template \(built-in\), config \.rfcrc\.json\n$/);
   });
 
+  it('follows no folder link and no link out of the tree: each RFC is checked once, outside files never', () => {
+    const project = path.join(scratch, 'links');
+    mkdirSync(path.join(project, 'rfcs', '2026'), { recursive: true });
+    mkdirSync(path.join(project, 'elsewhere'));
+    writeFileSync(path.join(project, 'rfcs', '2026', '2026-001-a.md'), '# RFC: A\n\n**RFC Number**: 2026-001\n');
+    writeFileSync(path.join(project, 'elsewhere', 'secret.md'), '# RFC: Secret\n\n**RFC Number**: SECRET-TEXT\n');
+    // The "current year" link is a common layout; following it checks each RFC twice.
+    symlinkSync('2026', path.join(project, 'rfcs', 'current'));
+    const outside = mkdtempSync(path.join(tmpdir(), 'rfc-outside-'));
+    writeFileSync(path.join(outside, 'passwd.md'), 'root:x:0:0:OUTSIDE-TEXT\n');
+    symlinkSync(path.join(outside, 'passwd.md'), path.join(project, 'rfcs', 'passwd.md'));
+    try {
+      for (const args of [[], ['rfcs'], ['rfcs/**/*.md']]) {
+        const run = rfcLint(args, project);
+        const label = `rfc-lint ${args.join(' ')}`;
+        assert.equal(run.code, 1, label); // the filled-in-nothing RFC has errors; no duplicate-number among them
+        assert.match(run.stdout, /^1 file checked: /m, label);
+        assert.doesNotMatch(run.stdout, /duplicate-number|OUTSIDE-TEXT/, label);
+        assert.equal(run.stderr, "rfc-lint: 'rfcs/passwd.md' links outside the folders being checked; not checked\n", label);
+      }
+      // A link named on the command line is checked as its target: once, with no duplicate of itself.
+      const named = rfcLint(['rfcs/current/2026-001-a.md', 'rfcs/2026/2026-001-a.md'], project);
+      assert.match(named.stdout, /^1 file checked: /m);
+      assert.doesNotMatch(named.stdout, /duplicate-number/);
+      // Globs cannot leave the current folder, however they are written.
+      for (const glob of ['../*/secret.md', 'rfcs/../../*/passwd.md', `${outside}/*.md`]) {
+        const run = rfcLint([glob], path.join(project, 'rfcs'));
+        assert.equal(run.code, 2, glob);
+        assert.match(run.stderr, /^rfc-lint: the glob '.*' reaches outside the current folder; nothing there is checked\n/, glob);
+        assert.doesNotMatch(run.stdout, /SECRET-TEXT|OUTSIDE-TEXT/, glob);
+        assert.match(run.stdout, /^0 files checked: /m, glob);
+      }
+      writeFileSync(path.join(project, '.rfcrc.json'), JSON.stringify({ files: ['../**/*.md', '/etc/host*'] }));
+      const configured = rfcLint([], project);
+      assert.match(configured.stderr, /the glob '\.\.\/\*\*\/\*\.md' reaches outside/);
+      assert.match(configured.stderr, /the glob '\/etc\/host\*' reaches outside/);
+      assert.match(configured.stdout, /^0 files checked: /m);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it('exits 2 with a clear message for a path that does not exist', () => {
     const run = rfcLint(['no/such/rfc.md']);
     assert.equal(run.code, 2);

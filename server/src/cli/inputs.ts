@@ -2,19 +2,19 @@
  * What rfc-lint checks: command-line paths, folders, globs and standard input turned into
  * a list of inputs, optionally narrowed to the files changed since a git ref.
  */
-import * as fs from 'node:fs';
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
+import picomatch from 'picomatch';
 import { changedFiles } from './changedSince';
 import { InputError } from './errors';
 import { printable } from './escape';
 import { displayPath, readReason } from './paths';
+import { firstVisit, linkTarget, newWalkState, walkFiles, type WalkState } from './walk';
 
 /** Folders never searched for RFCs: dependencies, build output and version control. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
-/** What globs never match inside (a glob names them explicitly to reach them). */
-const GLOB_IGNORE = ['**/node_modules/**', '**/.git/**'];
+/** Folders globs never go into. */
+const GLOB_SKIPPED = new Set(['node_modules', '.git']);
 
 export interface FileInput {
   kind: 'file';
@@ -52,6 +52,8 @@ export interface CollectedInputs {
   inputs: Input[];
   /** Folders that could not be read (no permission, gone), each a message: the run exits 2. */
   skipped: string[];
+  /** What was left out on purpose (links and globs reaching outside), each a note for standard error. */
+  notes: string[];
 }
 
 /**
@@ -63,17 +65,13 @@ export interface CollectedInputs {
 export async function collectInputs(operands: readonly string[], options: InputOptions): Promise<CollectedInputs> {
   const { cwd } = options;
   const inputs: Input[] = [];
-  const skipped: string[] = [];
-  const seen = new Set<string>();
-  const addFile = (absolute: string, explicit: boolean) => {
-    if (seen.has(absolute)) return;
-    seen.add(absolute);
-    inputs.push({ kind: 'file', absolute, path: displayPath(absolute, cwd), explicit });
-  };
+  const walk = newWalkState(cwd);
+  const { skipped, notes } = walk;
+  const add = (absolute: string, explicit: boolean, shown = displayPath(absolute, cwd)) => inputs.push({ kind: 'file', absolute, path: shown, explicit });
 
   if (operands.length === 0) {
     const base = options.filesBase ?? cwd;
-    for (const file of expandGlobs(options.files, base, skipped)) if (base === cwd || isInside(file, cwd)) addFile(file, true);
+    for (const file of expandGlobs(options.files, base, walk)) if (base === cwd || isInside(file, cwd)) add(file, true);
   }
   for (const operand of operands) {
     if (operand === '-') {
@@ -86,74 +84,73 @@ export async function collectInputs(operands: readonly string[], options: InputO
     try {
       stats = statSync(absolute);
     } catch (error) {
-      if (isDynamicPattern(operand)) {
-        const matches = expandGlobs([operand], cwd, skipped);
-        if (matches.length === 0) throw new InputError(`no files match '${printable(operand)}'`);
-        for (const file of matches) addFile(file, true);
+      if (picomatch.scan(operand).isGlob) {
+        const before = notes.length;
+        const matches = expandGlobs([operand], cwd, walk);
+        if (matches.length === 0 && notes.length === before) throw new InputError(`no files match '${printable(operand)}'`);
+        for (const file of matches) add(file, true);
         continue;
       }
       throw new InputError(`cannot read '${printable(operand)}': ${readReason(error)}`);
     }
-    if (stats.isDirectory()) for (const file of walk(absolute, operand, skipped)) addFile(file, false);
-    else addFile(absolute, true);
+    if (stats.isDirectory()) {
+      const filter = { enter: (name: string) => !SKIPPED_FOLDERS.has(name) && !name.startsWith('.'), want: (file: string) => /\.(md|markdown)$/i.test(file) };
+      for (const file of walkFiles(absolute, filter, walk)) add(file, false);
+    } else if (firstVisit(absolute, walk)) {
+      // Named on the command line: checked wherever it leads, shown as named, and known to
+      // the settings and the cross-file rules as the file it really is (a link is its target).
+      add(linkTarget(absolute, walk), true, displayPath(absolute, cwd));
+    }
   }
 
-  if (options.changedSince === undefined) return { inputs, skipped };
+  if (options.changedSince === undefined) return { inputs, skipped, notes };
   const changed = await changedFiles(options.changedSince, cwd);
-  return { inputs: inputs.filter((input) => input.kind === 'stdin' || changed.has(realPath(input.absolute))), skipped };
+  return { inputs: inputs.filter((input) => input.kind === 'stdin' || changed.has(realPath(input.absolute))), skipped, notes };
 }
 
 /**
- * Absolute paths of the files the globs match (relative to cwd), sorted; never inside
- * node_modules or .git. tinyglobby passes over a folder it cannot read without a word: its
- * file system is wrapped to note each one in `skipped`.
+ * Absolute paths of the files the globs match (relative to `base`), in the order walked
+ * (sorted per glob); never inside node_modules or .git. A glob reaching outside `base`
+ * (`../x/*.md`, `/etc/host*`) matches nothing there: it is left out with a note.
  */
-export function expandGlobs(globs: readonly string[], cwd: string, skipped: string[]): string[] {
-  if (globs.length === 0) return [];
-  const noting = {
-    ...fs,
-    readdirSync: ((folder: fs.PathLike, options?: unknown) => {
-      try {
-        return fs.readdirSync(folder, options as never);
-      } catch (error) {
-        skipped.push(cannotRead(displayPath(String(folder), cwd), error));
-        throw error;
-      }
-    }) as typeof fs.readdirSync,
-  };
-  return globSync([...globs], { cwd, absolute: true, dot: true, onlyFiles: true, ignore: GLOB_IGNORE, expandDirectories: false, fs: noting })
-    .map((file) => path.normalize(file))
-    .sort(compareStrings);
+export function expandGlobs(globs: readonly string[], base: string, walk: WalkState): string[] {
+  // Globs that start from the same folder share one walk (the default "files" globs all
+  // start at the project root).
+  const byStart = new Map<string, string[]>();
+  for (const glob of globs) {
+    const normalized = glob.replace(/\\/g, '/');
+    if (path.isAbsolute(normalized) || /^[a-zA-Z]:/.test(normalized) || normalized.split('/').includes('..')) {
+      walk.notes.push(`the glob '${printable(glob)}' reaches outside ${path.resolve(base) === walk.given ? 'the current folder' : `'${printable(displayPath(base, walk.given))}'`}; nothing there is checked`);
+      continue;
+    }
+    const start = path.resolve(base, picomatch.scan(normalized).base || '.');
+    byStart.set(start, [...(byStart.get(start) ?? []), normalized]);
+  }
+  const out: string[] = [];
+  for (const [start, patterns] of byStart) {
+    const matcher = picomatch(patterns, { dot: true });
+    let info;
+    try {
+      info = statSync(start);
+    } catch {
+      continue; // the globs' fixed part names nothing: no match
+    }
+    if (!info.isDirectory()) {
+      if (matcher(path.relative(base, start).split(path.sep).join('/')) && firstVisit(start, walk)) out.push(start);
+      continue;
+    }
+    const filter = {
+      enter: (name: string) => !GLOB_SKIPPED.has(name),
+      want: (file: string) => matcher(path.relative(base, file).split(path.sep).join('/')),
+    };
+    out.push(...walkFiles(start, filter, walk));
+  }
+  return out;
 }
 
 function isInside(file: string, folder: string): boolean {
   const relative = path.relative(folder, file);
   return relative !== '' && relative !== '..' && !relative.startsWith('..' + path.sep) && !path.isAbsolute(relative);
-}
-
-function cannotRead(shown: string, error: unknown): string {
-  return `cannot read folder '${printable(shown)}': ${readReason(error)}; its files were not checked`;
-}
-
-/** The markdown files under a folder, sorted, skipping dependency, build and hidden folders. */
-function walk(folder: string, shown: string, skipped: string[], out: string[] = []): string[] {
-  let entries;
-  try {
-    entries = readdirSync(folder, { withFileTypes: true });
-  } catch (error) {
-    skipped.push(cannotRead(shown, error));
-    return out;
-  }
-  entries.sort((a, b) => compareStrings(a.name, b.name));
-  for (const entry of entries) {
-    const file = path.join(folder, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) walk(file, path.join(shown, entry.name), skipped, out);
-    } else if (entry.isFile() && /\.(md|markdown)$/i.test(entry.name)) {
-      out.push(file);
-    }
-  }
-  return out;
 }
 
 function realPath(file: string): string {
@@ -162,8 +159,4 @@ function realPath(file: string): string {
   } catch {
     return file; // Read errors are reported when the file is read.
   }
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

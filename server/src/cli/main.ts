@@ -42,13 +42,14 @@ async function main(argv: string[]): Promise<number> {
   try {
     // Without paths: the `files` globs of the current folder's settings.
     const rootSettings = await project.settingsFor(probeUri(cwd));
-    const { inputs, skipped } = await collectInputs(options.operands, {
+    const { inputs, skipped, notes } = await collectInputs(options.operands, {
       cwd,
       files: rootSettings.values.files,
       filesBase: fileURLToPath(rootSettings.bases.files),
       stdinFilename: options.stdinFilename,
       changedSince: options.changedSince,
     });
+    for (const note of notes) warn(note);
     const { files, errors } = await lintInputs(inputs, project, cwd);
     const runErrors = [...skipped, ...errors, ...problems()];
     if (files.length === 0 && runErrors.length === 0 && !options.allowEmpty && options.changedSince === undefined) {
