@@ -29,6 +29,10 @@ export function buildTemplateModel(text: string): TemplateModel {
   // Sections by heading line, to attach placeholders and examples to their section.
   const ownerByLine: { line: number; section: TemplateSection | undefined }[] = [];
   const headingLevels: { line: number; level: number }[] = [];
+  // Each parent's children (undefined: the top level) by heading shape, the first of each
+  // shape kept: a repeated kind is found without comparing every sibling (templates can
+  // have thousands of sections, and every step here stays linear in their number).
+  const shapesUnder = new Map<TemplateSection | undefined, Map<string, TemplateSection>>();
 
   // A template with several H1 headings writes its sections at level 1 and has no title.
   const hasTitle = model.chunks.reduce((n, { chunk }) => n + chunk.headings.filter((h) => h.level === 1).length, 0) === 1;
@@ -48,11 +52,12 @@ export function buildTemplateModel(text: string): TemplateModel {
       }
       while (stack.length > 0 && stack[stack.length - 1].level >= h.level) stack.pop();
       const parent = stack[stack.length - 1];
-      const siblings = parent ? parent.children : sections.filter((s) => !s.parent);
+      let siblingShapes = shapesUnder.get(parent);
+      if (!siblingShapes) shapesUnder.set(parent, (siblingShapes = new Map()));
       const optional = OPTIONAL_MARKER.test(h.text);
       const text = optional ? h.text.replace(OPTIONAL_MARKER, '') : h.text;
       const shape = headingShape(text);
-      const twin = shape.includes('#') || shape.includes('*') ? siblings.find((s) => headingShape(s.name) === shape) : undefined;
+      const twin = shape.includes('#') || shape.includes('*') ? siblingShapes.get(shape) : undefined;
       if (twin) {
         // A second example of a repeatable kind: its content belongs to the first.
         twin.repeatable = true;
@@ -79,34 +84,44 @@ export function buildTemplateModel(text: string): TemplateModel {
         aliases: [],
       };
       parent?.children.push(section);
+      if (!siblingShapes.has(shape)) siblingShapes.set(shape, section);
       sections.push(section);
       stack.push(section);
       ownerByLine.push({ line, section });
     }
   }
 
+  // The section of a line: the last heading at or above it (ownerByLine is in line order).
   const ownerOf = (line: number): TemplateSection | undefined => {
-    let owner: TemplateSection | undefined;
-    for (const entry of ownerByLine) {
-      if (entry.line > line) break;
-      owner = entry.section;
+    let low = 0;
+    let high = ownerByLine.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (ownerByLine[mid].line <= line) low = mid + 1;
+      else high = mid;
     }
-    return owner;
+    return low > 0 ? ownerByLine[low - 1].section : undefined;
   };
   const twins = new Set<number>();
   for (const entry of ownerByLine) if (entry.section && entry.section.line !== entry.line) twins.add(entry.line);
 
+  const placeholderTexts = new Map<TemplateSection, Set<string>>();
   for (const { chunk, startLine } of model.chunks) {
     for (const p of chunk.placeholders) {
       const line = p.line + startLine;
       if (p.inCode) codePlaceholders.add(p.text);
       const owner = ownerOf(line);
-      if (owner && !owner.placeholders.some((q) => q.text === p.text)) {
+      if (!owner) continue;
+      let texts = placeholderTexts.get(owner);
+      if (!texts) placeholderTexts.set(owner, (texts = new Set()));
+      if (!texts.has(p.text)) {
+        texts.add(p.text);
         owner.placeholders.push({ text: p.text, guidance: p.syntax === 'marker' ? p.text : p.text.slice(1, -1), line });
       }
     }
+    const codePlaceholderLines = chunk.placeholders.filter((p) => p.inCode).map((p) => p.line).sort((a, b) => a - b);
     for (const block of chunk.codeBlocks) {
-      const hasPlaceholder = chunk.placeholders.some((p) => p.inCode && p.line >= block.line && p.line < block.endLine);
+      const hasPlaceholder = firstAtOrAfter(codePlaceholderLines, block.line) < block.endLine;
       if (!hasPlaceholder && block.normalized !== '') {
         exampleCode.push({ sectionId: ownerOf(block.line + startLine)?.id, info: block.info, normalized: block.normalized });
       }
@@ -131,9 +146,9 @@ export function buildTemplateModel(text: string): TemplateModel {
   }
 
   const lines = text.split(/\r\n|\r|\n/);
+  const ends = sectionEnds(headingLevels, lines.length);
   for (const section of sections) {
-    const next = headingLevels.find((h) => h.line > section.line && h.level <= section.level);
-    const body = lines.slice(section.line, next ? next.line : lines.length);
+    const body = lines.slice(section.line, ends.get(section.line) ?? lines.length);
     while (body.length > 1 && body[body.length - 1].trim() === '') body.pop();
     section.skeleton = withoutOptionalMarkers(body).join('\n') + '\n';
   }
@@ -162,18 +177,48 @@ export function buildTemplateModel(text: string): TemplateModel {
  * title, or the first section) outside the metadata, and whether they hold a placeholder.
  */
 function proseOf(chunks: DocumentModel['chunks'], from: number, metadataLines: ReadonlySet<number>) {
-  return chunks.flatMap(({ chunk, startLine }) =>
-    chunk.prose.map((b) => {
+  return chunks.flatMap(({ chunk, startLine }) => {
+    // Sorted placeholder lines, searched per block: a chunk of a large template holds
+    // thousands of each, and testing every pair took minutes.
+    const placeholderLines = chunk.placeholders.filter((p) => !p.inCode).map((p) => p.line).sort((a, b) => a - b);
+    return chunk.prose.map((b) => {
       const line = b.line + startLine;
       let metadata = false;
       for (let l = line; l < b.endLine + startLine && !metadata; l++) metadata = metadataLines.has(l);
       return {
         ...b,
         inSection: line > from && !metadata,
-        hasPlaceholder: chunk.placeholders.some((p) => !p.inCode && p.line >= b.line && p.line < b.endLine),
+        hasPlaceholder: firstAtOrAfter(placeholderLines, b.line) < b.endLine,
       };
-    }),
-  );
+    });
+  });
+}
+
+/**
+ * Where each heading's section ends: the line of the next heading at its level or above
+ * (`lineCount` for the last ones). One pass: the headings still open form a stack.
+ */
+function sectionEnds(headings: readonly { line: number; level: number }[], lineCount: number): Map<number, number> {
+  const ends = new Map<number, number>();
+  const open: { line: number; level: number }[] = [];
+  for (const h of headings) {
+    while (open.length > 0 && open[open.length - 1].level >= h.level) ends.set(open.pop()!.line, h.line);
+    open.push(h);
+  }
+  for (const h of open) ends.set(h.line, lineCount);
+  return ends;
+}
+
+/** The first value in a sorted list that is at least `line` (Infinity when none is). */
+function firstAtOrAfter(sorted: readonly number[], line: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < line) low = mid + 1;
+    else high = mid;
+  }
+  return low < sorted.length ? sorted[low] : Infinity;
 }
 
 /** The line of the template's title heading (its first H1). */
