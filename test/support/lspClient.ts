@@ -209,7 +209,7 @@ export class LspClient {
 
   /** Spawns the server, initializes it and sends `initialized`. */
   static async start(options: StartOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(process.env.RFC_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection, options.settings === undefined ? {} : options.settings);
     live.add(client);

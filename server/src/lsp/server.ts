@@ -3,7 +3,8 @@
  * Handlers stay thin: look up the document's analysis, return an empty answer when it is
  * gone, delegate, convert, reply.
  */
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { editedDocuments } from './editedDocument';
 import {
   CodeActionKind,
   createConnection,
@@ -33,7 +34,7 @@ import { codeActionContext, optionalString, position, range, RequestGuard, shape
 import { SettingsSource } from './settingsSource';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const documents = new TextDocuments(editedDocuments);
 const settings = new SettingsSource(connection);
 const guard = new RequestGuard();
 let canRegisterConfigurationChange = false;
