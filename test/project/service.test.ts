@@ -152,6 +152,21 @@ describe('project service', () => {
     assert.equal(service.fixContext(doc, '2026-05-01').nextNumber, '2026-015', 'numbers handed out stay taken');
   });
 
+  it('numbers New RFC without reading a folder outside an untrusted workspace, even through a link', async () => {
+    const files = new MemoryFiles()
+      .write(`${WS}/rfcs/2026-003-a.md`, rfc('2026-003', 'A'))
+      .write('file:///outside/2026-050-secret.md', rfc('2026-050', 'Secret'))
+      .link(`${WS}/rfcs-out`, 'file:///outside');
+    const { service } = project(files);
+    await service.index.start();
+    service.setTrusted(false);
+    const untrusted = await prepareNewRfc(service, { directoryUri: `${WS}/rfcs-out`, title: 'Queues', authors: 'Ana', date: '2026-05-01' });
+    assert.equal('error' in untrusted ? untrusted.error : untrusted.number, '2026-004', 'the linked folder lies outside: not read');
+    service.setTrusted(true);
+    const trusted = await prepareNewRfc(service, { directoryUri: `${WS}/rfcs-out`, title: 'Caches', authors: 'Ana', date: '2026-05-01' });
+    assert.equal('error' in trusted ? trusted.error : trusted.number, '2026-051', 'trusted: the folder it writes into is read');
+  });
+
   it('gives each file of nested workspace folders to the innermost one, indexed once', async () => {
     const files = new MemoryFiles()
       .write(`${WS}/rfcs/2026-001-a.md`, rfc('2026-001', 'A'))

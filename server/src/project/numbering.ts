@@ -1,5 +1,6 @@
 import { nextRfcNumber, type ExistingRfc, type TemplateModel } from '../engine';
 import type { ProjectFiles } from './files';
+import type { TrustBoundary } from './trust';
 import { join } from './uris';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -21,6 +22,7 @@ export class Numbering {
   constructor(
     private readonly index: WorkspaceIndex,
     private readonly files: ProjectFiles,
+    private readonly trust: TrustBoundary,
   ) {}
 
   /** Numbers taken in a series (the template's number key), but the RFC at `exceptUri`. */
@@ -47,8 +49,12 @@ export class Numbering {
     return number;
   }
 
-  /** The markdown files of a folder with their heads; none when it does not exist yet. */
+  /**
+   * The markdown files of a folder with their heads; none when it does not exist yet, or
+   * when an untrusted workspace may not read it (a folder, or a link to one, outside it).
+   */
   private async folderRfcs(folder: string): Promise<ExistingRfc[]> {
+    if (!(await this.trust.allows(folder))) return [];
     const entries = (await this.files.list(folder)) ?? [];
     const names = entries.filter((e) => e.type === 'file' && /\.md$/i.test(e.name)).map((e) => e.name);
     return Promise.all(

@@ -102,7 +102,7 @@ export class ProjectService {
       yieldNow: host.yieldNow ?? (() => new Promise((resolve) => setTimeout(resolve, 0))),
       progress: host.progress,
     });
-    this.numbering = new Numbering(this.index, host.files);
+    this.numbering = new Numbering(this.index, host.files, this.trust);
   }
 
   // ---- the workspace -----------------------------------------------------------------
