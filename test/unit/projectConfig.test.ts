@@ -106,10 +106,11 @@ describe('template choice', () => {
     assert.equal(discoveryCandidates(at({ directory: '../x' })).length, 1);
   });
 
-  it('refuses binary files and files without headings', () => {
-    assert.deepEqual(templateFromBytes(new Uint8Array([0x23, 0x20, 0x00])), { error: 'it is not a text file' });
-    assert.deepEqual(templateFromText('Only prose.\n'), { error: 'it has no headings, so it defines no sections' });
-    const model = templateFromBytes(new TextEncoder().encode('\uFEFF## Context\n[Forces]\n'));
+  it('refuses binary files and files without headings', async () => {
+    const pause = () => Promise.resolve();
+    assert.deepEqual(await templateFromBytes(new Uint8Array([0x23, 0x20, 0x00]), pause), { error: 'it is not a text file' });
+    assert.deepEqual(await templateFromText('Only prose.\n', pause), { error: 'it has no headings, so it defines no sections' });
+    const model = await templateFromBytes(new TextEncoder().encode('\uFEFF## Context\n[Forces]\n'), pause);
     assert.ok(!('error' in model) && model.sections[0].name === 'Context');
   });
 });

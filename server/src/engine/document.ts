@@ -78,15 +78,32 @@ export function buildDocumentModel(
     }
   }
   if (stats) stats.incremental = placed !== undefined;
-  if (!placed) {
-    const starts = lineStarts(text);
-    const offsets = chunkBoundaries(text).map((line) => starts[line]);
-    placed = offsets.map((start, k) => ({
-      chunk: parse(text.slice(start, k + 1 < offsets.length ? offsets[k + 1] : text.length)),
-      startOffset: start,
-    }));
-  }
+  placed ??= chunkTexts(text).map(({ start, chunkText }) => ({ chunk: parse(chunkText), startOffset: start }));
+  return placeChunks(text, placed, parseKey);
+}
 
+/**
+ * Builds a document model from scratch one chunk at a time, pausing after each: a very
+ * large template is built in slices, between which the server answers requests.
+ */
+export function* documentModelSteps(rawText: string, options: ChunkParseOptions, parseKey: string): Generator<void, DocumentModel, void> {
+  const text = rawText.charCodeAt(0) === 0xfeff ? ' ' + rawText.slice(1) : rawText;
+  const placed: { chunk: ParsedChunk; startOffset: number }[] = [];
+  for (const { start, chunkText } of chunkTexts(text)) {
+    placed.push({ chunk: parseChunk(chunkText, options), startOffset: start });
+    yield;
+  }
+  return placeChunks(text, placed, parseKey);
+}
+
+/** The text split at its chunk boundaries (top-level sections). */
+function chunkTexts(text: string): { start: number; chunkText: string }[] {
+  const starts = lineStarts(text);
+  const offsets = chunkBoundaries(text).map((line) => starts[line]);
+  return offsets.map((start, k) => ({ start, chunkText: text.slice(start, k + 1 < offsets.length ? offsets[k + 1] : text.length) }));
+}
+
+function placeChunks(text: string, placed: readonly { chunk: ParsedChunk; startOffset: number }[], parseKey: string): DocumentModel {
   // Every chunk but the last ends with a line break, so its last split line is the next chunk's first.
   let line = 0;
   const chunks: PlacedChunk[] = placed.map((p) => {

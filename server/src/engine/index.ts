@@ -8,7 +8,7 @@ export { computeCompleteness, type CompletenessReport, type SectionReport, type 
 export { lineText, type BuildStats, type DocumentModel } from './document';
 export type { DocHeading } from './facts';
 export { allRules, ruleById, ruleIds } from './rules';
-export { buildTemplateModel, type TemplateModel, type TemplateSection } from './template';
+export { buildTemplateModel, buildTemplateModelInSlices, type TemplateModel, type TemplateSection } from './template';
 export type { Finding, Position, Range, RuleSetting, Severity } from './types';
 export { insertSectionEdit, type TextEditLike } from './edits';
 export { escapeMarkdown, nextRfcNumber, scaffoldRfc, type ExistingRfc, type Scaffold, type ScaffoldValues } from './scaffold';

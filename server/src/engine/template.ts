@@ -1,10 +1,11 @@
-import { buildDocumentModel, type DocumentModel } from './document';
+import { documentModelSteps, type DocumentModel } from './document';
 import { guidanceTexts } from './guidance';
 import { hashText } from './hash';
 import type { MetadataLine } from './metadata';
 import { normalizeHeading } from './normalize';
 import { normalizePlaceholder, placeholderWords, type PlaceholderHit, type PlaceholderPolicy, type PlaceholderSyntax } from './placeholderScan';
-import { ALIASES_COMMENT, OPTIONAL_COMMENT, OPTIONAL_MARKER, readSectionComments, withoutOptionalMarkers } from './templateComments';
+import { ALIASES_COMMENT, OPTIONAL_COMMENT, OPTIONAL_MARKER, SectionCommentReader, withoutOptionalMarkers } from './templateComments';
+import { firstAtOrAfter, sectionEnds } from './lineLookups';
 import { toField } from './templateMetadata';
 import type { TemplateExample as Example, TemplateModel, TemplateSection, TemplateTitle } from './templateTypes';
 
@@ -17,7 +18,32 @@ export type * from './templateTypes';
  * (`Component A`, `Component B`). Siblings of one kind collapse into one section.
  */
 export function buildTemplateModel(text: string): TemplateModel {
-  const model = buildDocumentModel(text, { placeholders: 'template', guidance: 'all' }, 'template');
+  const steps = templateModelSteps(text);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same model, built in slices: `pause` is awaited after each chunk is parsed and read
+ * (it yields to the event loop when its time slice is spent), so building a team's very
+ * large template never holds the server for long.
+ */
+export async function buildTemplateModelInSlices(text: string, pause: () => Promise<void>): Promise<TemplateModel> {
+  const steps = templateModelSteps(text);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/** Sections handled between two pauses in the later steps (each is quick; thousands are not). */
+const SECTIONS_PER_STEP = 200;
+
+function* templateModelSteps(text: string): Generator<void, TemplateModel, void> {
+  const model = yield* documentModelSteps(text, { placeholders: 'template', guidance: 'all' }, 'template');
   const id = hashText(text);
   let title: TemplateTitle | undefined;
   const sections: TemplateSection[] = [];
@@ -89,6 +115,7 @@ export function buildTemplateModel(text: string): TemplateModel {
       stack.push(section);
       ownerByLine.push({ line, section });
     }
+    yield;
   }
 
   // The section of a line: the last heading at or above it (ownerByLine is in line order).
@@ -131,9 +158,15 @@ export function buildTemplateModel(text: string): TemplateModel {
       const owner = ownerOf(task.line + startLine);
       if (owner) owner.hasChecklist = true;
     }
+    yield;
   }
 
-  const comments = readSectionComments(text, new Set(headingLevels.map((h) => h.line)), ownerOf);
+  const reader = new SectionCommentReader(new Set(headingLevels.map((h) => h.line)), ownerOf);
+  for (const { chunk, startLine } of model.chunks) {
+    reader.read(chunk.text, startLine);
+    yield;
+  }
+  const comments = reader.found;
   for (const section of sections) {
     const own = comments.get(section) ?? [];
     if (own.some((c) => c === OPTIONAL_COMMENT)) section.optional = true;
@@ -143,6 +176,7 @@ export function buildTemplateModel(text: string): TemplateModel {
     const said = own.filter((c) => c !== OPTIONAL_COMMENT && !c.startsWith(ALIASES_COMMENT));
     const guidance = [...said, ...section.placeholders.map((p) => p.guidance.trim())];
     section.guidance = [...new Set(guidance.filter((g) => g !== ''))];
+    if (section.order % SECTIONS_PER_STEP === 0) yield;
   }
 
   const lines = text.split(/\r\n|\r|\n/);
@@ -151,6 +185,7 @@ export function buildTemplateModel(text: string): TemplateModel {
     const body = lines.slice(section.line, ends.get(section.line) ?? lines.length);
     while (body.length > 1 && body[body.length - 1].trim() === '') body.pop();
     section.skeleton = withoutOptionalMarkers(body).join('\n') + '\n';
+    if (section.order % SECTIONS_PER_STEP === 0) yield;
   }
 
   return {
@@ -192,33 +227,6 @@ function proseOf(chunks: DocumentModel['chunks'], from: number, metadataLines: R
       };
     });
   });
-}
-
-/**
- * Where each heading's section ends: the line of the next heading at its level or above
- * (`lineCount` for the last ones). One pass: the headings still open form a stack.
- */
-function sectionEnds(headings: readonly { line: number; level: number }[], lineCount: number): Map<number, number> {
-  const ends = new Map<number, number>();
-  const open: { line: number; level: number }[] = [];
-  for (const h of headings) {
-    while (open.length > 0 && open[open.length - 1].level >= h.level) ends.set(open.pop()!.line, h.line);
-    open.push(h);
-  }
-  for (const h of open) ends.set(h.line, lineCount);
-  return ends;
-}
-
-/** The first value in a sorted list that is at least `line` (Infinity when none is). */
-function firstAtOrAfter(sorted: readonly number[], line: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] < line) low = mid + 1;
-    else high = mid;
-  }
-  return low < sorted.length ? sorted[low] : Infinity;
 }
 
 /** The line of the template's title heading (its first H1). */

@@ -20,77 +20,86 @@ export const ALIASES_COMMENT = '\u0000aliases:';
  * heading (nothing but blank lines and other comments before it), and `guidance:` comments
  * anywhere in the section's own text. `rfc: optional` becomes OPTIONAL_COMMENT; `rfc-…`
  * suppression comments are left out. A `guidance:` prefix is dropped and spacing folded.
+ *
+ * The template is read one chunk (top-level section) at a time, in order, so a large one
+ * can be read in slices; what a chunk leaves open (a heading just passed, a comment above
+ * the next heading) carries over to the next.
  */
-export function readSectionComments(
-  text: string,
-  headingLines: ReadonlySet<number>,
-  ownerOf: (line: number) => TemplateSection | undefined,
-): Map<TemplateSection, string[]> {
-  const found = new Map<TemplateSection, string[]>();
-  const add = (section: TemplateSection | undefined, comment: string) => {
-    if (!section) return;
-    const list = found.get(section);
-    if (list) list.push(comment);
-    else found.set(section, [comment]);
-  };
-  const tokens = parseMarkdown(text);
+export class SectionCommentReader {
+  readonly found = new Map<TemplateSection, string[]>();
   // The section whose heading the walk has just passed, until a block other than a comment follows.
-  let underHeading: TemplateSection | undefined;
+  private underHeading: TemplateSection | undefined;
   // A comment block saying "optional" right above a heading marks that heading's section.
-  let optionalAbove = false;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    const line = token.map?.[0];
-    if (token.type === 'heading_open' && token.level === 0 && line !== undefined && headingLines.has(line)) {
-      underHeading = ownerOf(line);
-      if (optionalAbove) add(underHeading, OPTIONAL_COMMENT);
-      optionalAbove = false;
-      // Markers on the heading's own line: `## Summary <!-- rfc: aliases Overview -->`.
-      const inHeading = (tokens[i + 1]?.children ?? []).filter((c) => c.type === 'html_inline').flatMap((c) => commentsIn(c.content));
-      for (const comment of inHeading) {
-        const aliases = /^rfc\s*:\s*aliases?\s*:?\s*/i.exec(comment);
-        if (aliases) add(underHeading, ALIASES_COMMENT + comment.slice(aliases[0].length));
-        else if (/^rfc\s*:\s*optional$/i.test(comment)) add(underHeading, OPTIONAL_COMMENT);
+  private optionalAbove = false;
+
+  constructor(
+    private readonly headingLines: ReadonlySet<number>,
+    private readonly ownerOf: (line: number) => TemplateSection | undefined,
+  ) {}
+
+  /** Reads the next chunk of the template, which starts at `startLine`. */
+  read(text: string, startLine: number): void {
+    const tokens = parseMarkdown(text);
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      const line = token.map ? token.map[0] + startLine : undefined;
+      if (token.type === 'heading_open' && token.level === 0 && line !== undefined && this.headingLines.has(line)) {
+        this.underHeading = this.ownerOf(line);
+        if (this.optionalAbove) this.add(this.underHeading, OPTIONAL_COMMENT);
+        this.optionalAbove = false;
+        // Markers on the heading's own line: `## Summary <!-- rfc: aliases Overview -->`.
+        const inHeading = (tokens[i + 1]?.children ?? []).filter((c) => c.type === 'html_inline').flatMap((c) => commentsIn(c.content));
+        for (const comment of inHeading) {
+          const aliases = /^rfc\s*:\s*aliases?\s*:?\s*/i.exec(comment);
+          if (aliases) this.add(this.underHeading, ALIASES_COMMENT + comment.slice(aliases[0].length));
+          else if (/^rfc\s*:\s*optional$/i.test(comment)) this.add(this.underHeading, OPTIONAL_COMMENT);
+        }
+        i += 2;
+        continue;
       }
-      i += 2;
-      continue;
-    }
-    const commentBlock = token.type === 'html_block' && token.level === 0 && isOnlyComments(token.content);
-    if (token.type === 'html_block' || token.type === 'inline') {
-      const html = token.type === 'html_block' ? [token.content] : (token.children ?? []).filter((c) => c.type === 'html_inline').map((c) => c.content);
-      const direct = commentBlock && underHeading !== undefined;
-      const comments = html.flatMap(commentsIn);
-      for (const comment of comments) {
-        if (/^rfc-/i.test(comment)) continue;
-        if (/^rfc\s*:\s*optional$/i.test(comment)) {
-          if (direct) add(underHeading, OPTIONAL_COMMENT);
-          continue;
+      const commentBlock = token.type === 'html_block' && token.level === 0 && isOnlyComments(token.content);
+      if (token.type === 'html_block' || token.type === 'inline') {
+        const html = token.type === 'html_block' ? [token.content] : (token.children ?? []).filter((c) => c.type === 'html_inline').map((c) => c.content);
+        const direct = commentBlock && this.underHeading !== undefined;
+        const comments = html.flatMap(commentsIn);
+        for (const comment of comments) {
+          if (/^rfc-/i.test(comment)) continue;
+          if (/^rfc\s*:\s*optional$/i.test(comment)) {
+            if (direct) this.add(this.underHeading, OPTIONAL_COMMENT);
+            continue;
+          }
+          const aliases = /^rfc\s*:\s*aliases?\s*:?\s*/i.exec(comment);
+          if (aliases) {
+            if (direct) this.add(this.underHeading, ALIASES_COMMENT + comment.slice(aliases[0].length));
+            continue;
+          }
+          const guidance = /^guidance\s*:\s*/i.exec(comment);
+          if (guidance) this.add(line === undefined ? undefined : this.ownerOf(line), comment.slice(guidance[0].length));
+          else if (direct) {
+            this.add(this.underHeading, comment);
+            if (saysOptional(comment)) this.add(this.underHeading, OPTIONAL_COMMENT);
+          }
         }
-        const aliases = /^rfc\s*:\s*aliases?\s*:?\s*/i.exec(comment);
-        if (aliases) {
-          if (direct) add(underHeading, ALIASES_COMMENT + comment.slice(aliases[0].length));
-          continue;
-        }
-        const guidance = /^guidance\s*:\s*/i.exec(comment);
-        if (guidance) add(line === undefined ? undefined : ownerOf(line), comment.slice(guidance[0].length));
-        else if (direct) {
-          add(underHeading, comment);
-          if (saysOptional(comment)) add(underHeading, OPTIONAL_COMMENT);
-        }
+        this.optionalAbove = commentBlock && comments.some(saysOptional);
+        if (direct) continue;
+      } else if (token.level === 0 && token.nesting !== -1) {
+        this.optionalAbove = false;
       }
-      optionalAbove = commentBlock && comments.some(saysOptional);
-      if (direct) continue;
-    } else if (token.level === 0 && token.nesting !== -1) {
-      optionalAbove = false;
+      // The first words under a heading saying "Optional" make the section optional.
+      if (this.underHeading && token.level === 0 && (token.type === 'paragraph_open' || token.type === 'blockquote_open')) {
+        const inline = tokens.slice(i + 1, i + 4).find((t) => t.type === 'inline');
+        if (inline && saysOptional(inlinePlainText(inline).trim()) && /^\W*optional\b/i.test(inlinePlainText(inline).trim())) this.add(this.underHeading, OPTIONAL_COMMENT);
+      }
+      if (token.level === 0 && token.nesting !== -1) this.underHeading = undefined;
     }
-    // The first words under a heading saying "Optional" make the section optional.
-    if (underHeading && token.level === 0 && (token.type === 'paragraph_open' || token.type === 'blockquote_open')) {
-      const inline = tokens.slice(i + 1, i + 4).find((t) => t.type === 'inline');
-      if (inline && saysOptional(inlinePlainText(inline).trim()) && /^\W*optional\b/i.test(inlinePlainText(inline).trim())) add(underHeading, OPTIONAL_COMMENT);
-    }
-    if (token.level === 0 && token.nesting !== -1) underHeading = undefined;
   }
-  return found;
+
+  private add(section: TemplateSection | undefined, comment: string): void {
+    if (!section) return;
+    const list = this.found.get(section);
+    if (list) list.push(comment);
+    else this.found.set(section, [comment]);
+  }
 }
 
 /** The texts of the `<!-- … -->` comments in some HTML, trimmed and with spacing folded. */

@@ -94,12 +94,13 @@ export class ProjectService {
     this.problems = new ProblemRegistry({ error: host.log.error, info: host.log.info, changed: (uri) => host.problemsChanged?.(uri) });
     this.trust = new TrustBoundary(host.files);
     this.configs = new ConfigResolver(host.files, this.trust, this.problems);
-    this.templates = new TemplateStore(host.files, this.trust, this.problems, host.builtInTemplate, (uri) => host.openDocument(uri), host.log.error);
+    const yieldNow = host.yieldNow ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+    this.templates = new TemplateStore(host.files, this.trust, this.problems, host.builtInTemplate, (uri) => host.openDocument(uri), host.log.error, yieldNow);
     this.index = new WorkspaceIndex({
       files: host.files,
       read: (uri, text) => this.readRecord(uri, text),
       log: host.log.error,
-      yieldNow: host.yieldNow ?? (() => new Promise((resolve) => setTimeout(resolve, 0))),
+      yieldNow,
       progress: host.progress,
     });
     this.numbering = new Numbering(this.index, host.files, this.trust);

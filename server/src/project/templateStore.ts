@@ -3,6 +3,7 @@ import type { DocumentSettings } from './documentSettings';
 import type { ProjectFiles } from './files';
 import type { ProblemRegistry } from './problems';
 import { configuredTemplate, discoveryCandidates, MAX_TEMPLATE_BYTES, templateFiles, templateFromBytes, templateFromText, type TemplateChoice } from './templates';
+import { timeSlicer } from './timeSlices';
 import type { TrustBoundary } from './trust';
 import { displayPath } from './uris';
 
@@ -22,7 +23,7 @@ const OUTSIDE = 'it is outside the workspace folders, and in an untrusted worksp
  * once, a diagnostic while open) and the built-in template stands in.
  */
 export class TemplateStore {
-  private readonly models = new Map<string, { stamp: string; loaded: Loaded }>();
+  private readonly models = new Map<string, { stamp: string; loaded: Promise<Loaded> }>();
   /** Per template file chosen (and why), the model documents get: loaded and checked once. */
   private readonly resolved = new Map<string, Promise<TemplateModel>>();
   /**
@@ -42,6 +43,7 @@ export class TemplateStore {
     private readonly builtIn: () => TemplateModel,
     private readonly openText: OpenText,
     private readonly log: (message: string) => void,
+    private readonly yieldNow: () => Promise<void>,
   ) {}
 
   /** The template a document follows (the built-in one when none is set or found, or the one set cannot be used). */
@@ -89,16 +91,16 @@ export class TemplateStore {
     this.consulted.add(uri);
     if (!(await this.trust.allows(uri))) return { error: OUTSIDE };
     const open = this.openText(uri);
-    if (open) return this.cached(uri, `open:${open.version}`, () => templateFromText(open.text));
+    if (open) return this.cached(uri, `open:${open.version}`, () => templateFromText(open.text, timeSlicer(this.yieldNow)));
     const stat = await this.files.stat(uri);
     if (!stat) return { error: 'it does not exist' };
     if (stat.type === 'directory') return { error: 'it is a folder' };
     if (stat.type !== 'file') return { error: 'it is not a file' };
     const stamp = `${stat.mtime}:${stat.size}`;
-    const known = this.models.get(uri);
-    if (known?.stamp === stamp) return known.loaded;
-    const read = await this.files.read(uri, MAX_TEMPLATE_BYTES);
-    return this.cached(uri, stamp, 'error' in read ? { error: read.error } : templateFromBytes(read.bytes));
+    return this.cached(uri, stamp, async () => {
+      const read = await this.files.read(uri, MAX_TEMPLATE_BYTES);
+      return 'error' in read ? { error: read.error } : templateFromBytes(read.bytes, timeSlicer(this.yieldNow));
+    });
   }
 
   /** Whether the document is a team template (named by the settings or at a discovery place): a template is never an RFC. */
@@ -130,12 +132,13 @@ export class TemplateStore {
     return loaded;
   }
 
-  private cached(uri: string, stamp: string, loaded: Loaded | (() => Loaded)): Loaded {
+  /** The model of a file at this stamp, built once (documents asking while it is built share the build). */
+  private cached(uri: string, stamp: string, load: () => Promise<Loaded>): Promise<Loaded> {
     const known = this.models.get(uri);
     if (known?.stamp === stamp) return known.loaded;
-    const value = typeof loaded === 'function' ? loaded() : loaded;
-    this.models.set(uri, { stamp, loaded: value });
-    return value;
+    const loaded = load();
+    this.models.set(uri, { stamp, loaded });
+    return loaded;
   }
 }
 

@@ -14,7 +14,7 @@
  */
 import picomatch from 'picomatch/posix';
 import { URI } from 'vscode-uri';
-import { buildTemplateModel, type TemplateModel } from '../engine';
+import { buildTemplateModelInSlices, type TemplateModel } from '../engine';
 import type { DocumentSettings } from './documentSettings';
 import { isAbsoluteSetting, isInside, join, pathWithoutRoot, relativeTo } from './uris';
 
@@ -90,17 +90,20 @@ export function templateFiles(settings: DocumentSettings): string[] {
   return [...named, ...discoveryCandidates(settings).map((c) => c.uri)];
 }
 
-/** A template file's bytes as a model, or why they are not a usable template. */
-export function templateFromBytes(bytes: Uint8Array): TemplateModel | { error: string } {
+/**
+ * A template file's bytes as a model, or why they are not a usable template. Built in
+ * slices, pausing with `pause` between them (a 4 MB template takes seconds).
+ */
+export async function templateFromBytes(bytes: Uint8Array, pause: () => Promise<void>): Promise<TemplateModel | { error: string }> {
   if (bytes.length > MAX_TEMPLATE_BYTES) return { error: 'it is larger than 4 MB' };
   if (bytes.subarray(0, 8192).includes(0)) return { error: 'it is not a text file' };
-  return templateFromText(new TextDecoder('utf-8').decode(bytes));
+  return templateFromText(new TextDecoder('utf-8').decode(bytes), pause);
 }
 
 /** A template's text as a model, or why it is not a usable template. */
-export function templateFromText(text: string): TemplateModel | { error: string } {
+export async function templateFromText(text: string, pause: () => Promise<void>): Promise<TemplateModel | { error: string }> {
   if (text.includes('\u0000')) return { error: 'it is not a text file' };
-  const model = buildTemplateModel(text);
+  const model = await buildTemplateModelInSlices(text, pause);
   if (!model.title && model.sections.length === 0) return { error: 'it has no headings, so it defines no sections' };
   return model;
 }

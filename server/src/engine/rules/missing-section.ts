@@ -27,6 +27,7 @@ export const missingSectionRule: DocumentRule = {
   },
   fixAll: insertAllMissingSections,
   check(facts, report) {
+    const previousPresent = previousPresentSiblings(facts);
     for (const section of facts.template.sections) {
       if (facts.instances.has(section)) continue;
       // The template says the section may be left out (its subsections go with it).
@@ -36,7 +37,7 @@ export const missingSectionRule: DocumentRule = {
       if (isWaived(facts, section)) continue;
       // Written, but inside a code fence never closed: unclosed-fence reports that once.
       if (facts.swallowed.has(section.normalized)) continue;
-      const previous = previousPresentSibling(facts, section);
+      const previous = previousPresent.get(section);
       const where = previous
         ? `after '${previous.name}'`
         : section.parent
@@ -62,12 +63,22 @@ export function insertAllMissingSections(analysis: Analysis): QuickFix | undefin
   return edits.length > 0 ? { title: 'Insert all missing sections', kind: 'source.fixAll', edits } : undefined;
 }
 
-/** The nearest section before this one, under the same parent, that the document has. */
-function previousPresentSibling(facts: DocumentFacts, section: TemplateSection): TemplateSection | undefined {
-  const siblings = section.parent ? section.parent.children : facts.template.roots;
-  const index = siblings.indexOf(section);
-  for (let i = index - 1; i >= 0; i--) if (facts.instances.has(siblings[i])) return siblings[i];
-  return undefined;
+/**
+ * For each template section, the nearest section before it under the same parent that the
+ * document has: one pass over each list of siblings (a template may have thousands).
+ */
+function previousPresentSiblings(facts: DocumentFacts): Map<TemplateSection, TemplateSection | undefined> {
+  const found = new Map<TemplateSection, TemplateSection | undefined>();
+  const walk = (siblings: readonly TemplateSection[]) => {
+    let present: TemplateSection | undefined;
+    for (const section of siblings) {
+      found.set(section, present);
+      if (facts.instances.has(section)) present = section;
+    }
+  };
+  walk(facts.template.roots);
+  for (const section of facts.template.sections) walk(section.children);
+  return found;
 }
 
 /** Where the missing section would go: the previous section's heading, else the parent's, else the title. */
