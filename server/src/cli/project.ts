@@ -36,6 +36,7 @@ export function createCliProject(options: CliProjectOptions): ProjectService {
     // Problems are collected in the project's registry and reported with the run.
     log: { error: () => undefined, info: () => undefined },
     yieldNow: () => Promise.resolve(),
+    batch: true,
     configFile: options.config === undefined ? undefined : uriOf(options.config, options.cwd),
     templateFile: options.template === undefined ? undefined : uriOf(options.template, options.cwd),
     indexDepth: 'head',

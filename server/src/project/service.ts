@@ -26,6 +26,7 @@ import { Numbering } from './numbering';
 import { ProblemRegistry, type FileProblem } from './problems';
 import { analysisOptionsOf, sanitize } from './settings';
 import { TemplateStore } from './templateStore';
+import { timeSlicer } from './timeSlices';
 import { TrustBoundary } from './trust';
 import { basename, canonical, displayPath, folderUri, innermostFolder, parentOf } from './uris';
 import { fileNameOf, WorkspaceIndex, type FileChange, type IndexedRfc, type ProgressReporter } from './workspaceIndex';
@@ -43,6 +44,8 @@ export interface ProjectHost {
   problemsChanged?(uri: string): void;
   /** Lets pending requests run between files of a scan; default: a zero timeout. */
   yieldNow?(): Promise<void>;
+  /** No requests wait on this process (rfc-lint): long work (a very large template) runs without pauses. */
+  batch?: boolean;
   progress?(): Promise<ProgressReporter | undefined>;
   /** One configuration file for every document instead of the nearest (rfc-lint --config). */
   configFile?: string;
@@ -95,7 +98,9 @@ export class ProjectService {
     this.trust = new TrustBoundary(host.files);
     this.configs = new ConfigResolver(host.files, this.trust, this.problems);
     const yieldNow = host.yieldNow ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
-    this.templates = new TemplateStore(host.files, this.trust, this.problems, host.builtInTemplate, (uri) => host.openDocument(uri), host.log.error, yieldNow);
+    this.templates = new TemplateStore(host.files, this.trust, this.problems, host.builtInTemplate, (uri) => host.openDocument(uri), host.log.error, () =>
+      host.batch ? () => Promise.resolve() : timeSlicer(yieldNow),
+    );
     this.index = new WorkspaceIndex({
       files: host.files,
       read: (uri, text) => this.readRecord(uri, text),

@@ -3,7 +3,6 @@ import type { DocumentSettings } from './documentSettings';
 import type { ProjectFiles } from './files';
 import type { ProblemRegistry } from './problems';
 import { configuredTemplate, discoveryCandidates, MAX_TEMPLATE_BYTES, templateFiles, templateFromBytes, templateFromText, type TemplateChoice } from './templates';
-import { timeSlicer } from './timeSlices';
 import type { TrustBoundary } from './trust';
 import { displayPath } from './uris';
 
@@ -43,7 +42,8 @@ export class TemplateStore {
     private readonly builtIn: () => TemplateModel,
     private readonly openText: OpenText,
     private readonly log: (message: string) => void,
-    private readonly yieldNow: () => Promise<void>,
+    /** A new pause for one template build (see timeSlices.ts). */
+    private readonly newPause: () => () => Promise<void>,
   ) {}
 
   /** The template a document follows (the built-in one when none is set or found, or the one set cannot be used). */
@@ -91,7 +91,7 @@ export class TemplateStore {
     this.consulted.add(uri);
     if (!(await this.trust.allows(uri))) return { error: OUTSIDE };
     const open = this.openText(uri);
-    if (open) return this.cached(uri, `open:${open.version}`, () => templateFromText(open.text, timeSlicer(this.yieldNow)));
+    if (open) return this.cached(uri, `open:${open.version}`, () => templateFromText(open.text, this.newPause()));
     const stat = await this.files.stat(uri);
     if (!stat) return { error: 'it does not exist' };
     if (stat.type === 'directory') return { error: 'it is a folder' };
@@ -99,7 +99,7 @@ export class TemplateStore {
     const stamp = `${stat.mtime}:${stat.size}`;
     return this.cached(uri, stamp, async () => {
       const read = await this.files.read(uri, MAX_TEMPLATE_BYTES);
-      return 'error' in read ? { error: read.error } : templateFromBytes(read.bytes, timeSlicer(this.yieldNow));
+      return 'error' in read ? { error: read.error } : templateFromBytes(read.bytes, this.newPause());
     });
   }
 
