@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -274,6 +275,25 @@ describe('language server: team templates and .rfcrc.json', () => {
     write('rfcs/.rfcrc.json', JSON.stringify({ rules: { placeholder: 'off' } }));
     client.changeWatchedFiles([{ uri: config, type: FileChangeType.Changed }]);
     await client.waitForDiagnostics(config, (p) => p.diagnostics.length === 0, 5_000);
+  });
+
+  it('never reads a FIFO .rfcrc.json or template, nor a device named as the template: logged, and the built-in template is used', async () => {
+    mkdirSync(file('.rfc'), { recursive: true });
+    // A writer-less FIFO blocks a blocking open forever; /dev/zero never ends.
+    assert.equal(spawnSync('mkfifo', [file('.rfcrc.json'), file('.rfc', 'template.md')]).status, 0);
+    const client = await LspClient.start({ workspaceFolders: [rootUri] });
+    const uri = uriOf('rfcs', '2026-013-queues.md');
+    client.open(uri, RFC_DOC);
+    await client.waitForDiagnostics(uri, missingAre(BUILT_IN_MISSING), 10_000);
+    assert.ok(client.logMessages.some((m) => m.includes('.rfc/template.md') && m.includes('it is not a file') && m.includes('built-in template')), client.logMessages.join('\n'));
+
+    // Named in a readable .rfcrc.json: the problem is published on that file too.
+    rmSync(file('.rfcrc.json'));
+    write('.rfcrc.json', JSON.stringify({ template: '/dev/zero' }));
+    client.changeWatchedFiles([{ uri: uriOf('.rfcrc.json'), type: FileChangeType.Created }]);
+    const config = await client.waitForDiagnostics(uriOf('.rfcrc.json'), (p) => p.diagnostics.length > 0, 10_000);
+    assert.match(String(config.diagnostics[0].message), /Cannot use the template \/dev\/zero \(rfc\.template\): it is not a file\. Using the built-in template instead\./);
+    await client.waitForDiagnostics(uri, missingAre(BUILT_IN_MISSING), 10_000);
   });
 
   it('untrusted: refuses a template outside the workspace folders (also through a symbolic link) until trust is granted', async () => {

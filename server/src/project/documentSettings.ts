@@ -14,6 +14,8 @@ export interface DocumentSettings {
   folder: string;
   /** The `.rfcrc.json` it follows, if any (not one that is there but cannot be used). */
   configUri?: string;
+  /** The settings that `.rfcrc.json` sets (the editor's own values win over the others). */
+  configKeys?: ReadonlySet<string>;
   /** How messages name where the template setting comes from (default `rfc.template`). */
   templateSource?: string;
 }
@@ -29,5 +31,6 @@ export function documentSettings(editor: RfcSettings, found: FoundConfig | undef
     bases: { files: base('files'), template: base('template'), templates: base('templates'), directory: base('directory') },
     folder,
     configUri: found?.ignored ? undefined : found?.uri,
+    configKeys: found?.ignored ? undefined : fromFile,
   };
 }

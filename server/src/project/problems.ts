@@ -23,16 +23,18 @@ export class ProblemRegistry {
 
   constructor(private readonly host: ProblemsHost) {}
 
-  /** Sets the file's problems of one kind (none: solved). */
-  set(uri: string, code: FileProblem['code'], messages: readonly string[], solved?: string): void {
+  /** Sets the file's problems of one kind (none: solved); `quiet` when they are logged elsewhere already. */
+  set(uri: string, code: FileProblem['code'], messages: readonly string[], solved?: string, quiet = false): void {
     const others = (this.problems.get(uri) ?? []).filter((p) => p.code !== code);
     const before = (this.problems.get(uri) ?? []).filter((p) => p.code === code).map((p) => p.message);
     if (before.join('\n') === messages.join('\n')) return;
     const now = [...others, ...messages.map((message) => ({ message, code }))];
     if (now.length > 0) this.problems.set(uri, now);
     else this.problems.delete(uri);
-    for (const message of messages) if (!before.includes(message)) this.host.error(message);
-    if (messages.length === 0 && before.length > 0 && solved) this.host.info(solved);
+    if (!quiet) {
+      for (const message of messages) if (!before.includes(message)) this.host.error(message);
+      if (messages.length === 0 && before.length > 0 && solved) this.host.info(solved);
+    }
     this.host.changed(uri);
   }
 
@@ -40,8 +42,8 @@ export class ProblemRegistry {
     return this.problems.get(uri) ?? [];
   }
 
-  /** Every message, for a report of a whole run (rfc-lint). */
+  /** Every message once (a template's problem is also its configuration file's), for a report of a whole run (rfc-lint). */
   all(): string[] {
-    return [...this.problems.values()].flat().map((p) => p.message);
+    return [...new Set([...this.problems.values()].flat().map((p) => p.message))];
   }
 }

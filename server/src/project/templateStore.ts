@@ -32,6 +32,8 @@ export class TemplateStore {
    */
   private discovered = new WeakMap<DocumentSettings, Promise<TemplateChoice | undefined>>();
   private templateFileSets = new WeakMap<DocumentSettings, ReadonlySet<string>>();
+  /** Per `.rfcrc.json`, the problems of the templates it names (by template and setting). */
+  private readonly configProblems = new Map<string, Map<string, string>>();
   /** Template files looked for, existing or not: a change to one matters. */
   readonly consulted = new Set<string>();
 
@@ -125,11 +127,28 @@ export class TemplateStore {
     const loaded = await this.load(choice);
     const shown = displayPath(choice.uri);
     if ('error' in loaded) {
-      this.problems.set(choice.uri, 'template', [templateProblem(choice, loaded.error)]);
+      const problem = templateProblem(choice, loaded.error);
+      this.problems.set(choice.uri, 'template', [problem]);
+      this.sayInConfig(choice, problem);
       return this.builtIn();
     }
     this.problems.set(choice.uri, 'template', [], `The template ${shown} (${choice.source}) is usable again.`);
+    this.sayInConfig(choice, undefined);
     return loaded;
+  }
+
+  /**
+   * A template that cannot be used is also a problem of the `.rfcrc.json` naming it: a
+   * device or a FIFO is never opened in the editor, the configuration file is.
+   */
+  private sayInConfig(choice: TemplateChoice, problem: string | undefined): void {
+    if (!choice.setIn) return;
+    const said = this.configProblems.get(choice.setIn) ?? new Map<string, string>();
+    const key = `${choice.uri}\n${choice.source}`;
+    if (problem === undefined) said.delete(key);
+    else said.set(key, problem);
+    this.configProblems.set(choice.setIn, said);
+    this.problems.set(choice.setIn, 'template', [...said.values()], undefined, true);
   }
 
   /** The model of a file at this stamp, built once (documents asking while it is built share the build). */

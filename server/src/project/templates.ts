@@ -22,6 +22,8 @@ export interface TemplateChoice {
   uri: string;
   /** Where the choice comes from, for messages: `rfc.templates 'adr/**'`, `rfc.template`, `discovered`. */
   source: string;
+  /** The `.rfcrc.json` that names it, when one does: a template that cannot be used is also said there. */
+  setIn?: string;
 }
 
 /** Template files are never this large; a bigger one is refused rather than parsed. */
@@ -57,11 +59,15 @@ export function configuredTemplate(uri: string | undefined, settings: DocumentSe
   const { values, bases } = settings;
   if (uri !== undefined) {
     for (const [glob, template] of Object.entries(values.templates)) {
-      if (globMatcher(glob)(globPath(uri, bases.templates))) return { uri: resolveSettingPath(template, bases.templates), source: `rfc.templates '${glob}'` };
+      if (globMatcher(glob)(globPath(uri, bases.templates))) return { uri: resolveSettingPath(template, bases.templates), source: `rfc.templates '${glob}'`, ...setIn(settings, 'templates') };
     }
   }
-  if (values.template !== '') return { uri: resolveSettingPath(values.template, bases.template), source: settings.templateSource ?? 'rfc.template' };
+  if (values.template !== '') return { uri: resolveSettingPath(values.template, bases.template), source: settings.templateSource ?? 'rfc.template', ...setIn(settings, 'template') };
   return undefined;
+}
+
+function setIn(settings: DocumentSettings, key: 'template' | 'templates'): { setIn?: string } {
+  return settings.templateSource === undefined && settings.configKeys?.has(key) && settings.configUri ? { setIn: settings.configUri } : {};
 }
 
 /** Where a template is looked for when none is configured, in order; the first that exists wins. */
