@@ -17,7 +17,7 @@ const LAYERS: Record<string, { layers: string[]; packages: RegExp }> = {
   project: { layers: ['engine', 'project'], packages: /^(vscode-uri|picomatch\/posix)$/ },
   node: { layers: ['project', 'node'], packages: /^(node:.+|vscode-uri)$/ },
   // The CLI bundle carries no LSP code: no protocol.ts, no lsp/.
-  cli: { layers: ['engine', 'project', 'node', 'cli', 'defaultTemplate'], packages: /^(node:.+|picomatch)$/ },
+  cli: { layers: ['engine', 'project', 'node', 'cli', 'defaultTemplate'], packages: /^(node:.+|picomatch|vscode-uri)$/ },
   lsp: { layers: ['engine', 'project', 'node', 'lsp', 'protocol', 'defaultTemplate'], packages: /^vscode-languageserver(\/node|-textdocument)?$/ },
   protocol: { layers: ['engine', 'project'], packages: /^vscode-languageserver-protocol$/ },
   defaultTemplate: { layers: ['engine', 'templates'], packages: /^$/ },

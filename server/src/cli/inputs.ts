@@ -9,7 +9,7 @@ import { changedFiles } from './changedSince';
 import { InputError } from './errors';
 import { printable } from './escape';
 import { displayPath, readReason } from './paths';
-import { firstVisit, linkTarget, newWalkState, walkFiles, type WalkState } from './walk';
+import { FileWalk } from './walk';
 
 /** Folders never searched for RFCs: dependencies, build output and version control. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
@@ -65,13 +65,12 @@ export interface CollectedInputs {
 export async function collectInputs(operands: readonly string[], options: InputOptions): Promise<CollectedInputs> {
   const { cwd } = options;
   const inputs: Input[] = [];
-  const walk = newWalkState(cwd);
-  const { skipped, notes } = walk;
+  const walk = await FileWalk.create(cwd);
   const add = (absolute: string, explicit: boolean, shown = displayPath(absolute, cwd)) => inputs.push({ kind: 'file', absolute, path: shown, explicit });
 
   if (operands.length === 0) {
     const base = options.filesBase ?? cwd;
-    for (const file of expandGlobs(options.files, base, walk)) if (base === cwd || isInside(file, cwd)) add(file, true);
+    for (const file of await expandGlobs(options.files, base, walk)) if (base === cwd || isInside(file, cwd)) add(file, true);
   }
   for (const operand of operands) {
     if (operand === '-') {
@@ -85,9 +84,9 @@ export async function collectInputs(operands: readonly string[], options: InputO
       stats = statSync(absolute);
     } catch (error) {
       if (picomatch.scan(operand).isGlob) {
-        const before = notes.length;
-        const matches = expandGlobs([operand], cwd, walk);
-        if (matches.length === 0 && notes.length === before) throw new InputError(`no files match '${printable(operand)}'`);
+        const before = walk.notes.length;
+        const matches = await expandGlobs([operand], cwd, walk);
+        if (matches.length === 0 && walk.notes.length === before) throw new InputError(`no files match '${printable(operand)}'`);
         for (const file of matches) add(file, true);
         continue;
       }
@@ -95,14 +94,15 @@ export async function collectInputs(operands: readonly string[], options: InputO
     }
     if (stats.isDirectory()) {
       const filter = { enter: (name: string) => !SKIPPED_FOLDERS.has(name) && !name.startsWith('.'), want: (file: string) => /\.(md|markdown)$/i.test(file) };
-      for (const file of walkFiles(absolute, filter, walk)) add(file, false);
-    } else if (firstVisit(absolute, walk)) {
+      for (const file of await walk.files(absolute, filter)) add(file, false);
+    } else if (await walk.firstVisit(absolute)) {
       // Named on the command line: checked wherever it leads, shown as named, and known to
       // the settings and the cross-file rules as the file it really is (a link is its target).
-      add(linkTarget(absolute, walk), true, displayPath(absolute, cwd));
+      add(await walk.target(absolute), true, displayPath(absolute, cwd));
     }
   }
 
+  const { skipped, notes } = walk;
   if (options.changedSince === undefined) return { inputs, skipped, notes };
   const changed = await changedFiles(options.changedSince, cwd);
   return { inputs: inputs.filter((input) => input.kind === 'stdin' || changed.has(realPath(input.absolute))), skipped, notes };
@@ -113,14 +113,14 @@ export async function collectInputs(operands: readonly string[], options: InputO
  * (sorted per glob); never inside node_modules or .git. A glob reaching outside `base`
  * (`../x/*.md`, `/etc/host*`) matches nothing there: it is left out with a note.
  */
-export function expandGlobs(globs: readonly string[], base: string, walk: WalkState): string[] {
+export async function expandGlobs(globs: readonly string[], base: string, walk: FileWalk): Promise<string[]> {
   // Globs that start from the same folder share one walk (the default "files" globs all
   // start at the project root).
   const byStart = new Map<string, string[]>();
   for (const glob of globs) {
     const normalized = glob.replace(/\\/g, '/');
     if (path.isAbsolute(normalized) || /^[a-zA-Z]:/.test(normalized) || normalized.split('/').includes('..')) {
-      walk.notes.push(`the glob '${printable(glob)}' reaches outside ${path.resolve(base) === walk.given ? 'the current folder' : `'${printable(displayPath(base, walk.given))}'`}; nothing there is checked`);
+      walk.notes.push(`the glob '${printable(glob)}' reaches outside ${path.resolve(base) === walk.cwd ? 'the current folder' : `'${printable(displayPath(base, walk.cwd))}'`}; nothing there is checked`);
       continue;
     }
     const start = path.resolve(base, picomatch.scan(normalized).base || '.');
@@ -136,14 +136,14 @@ export function expandGlobs(globs: readonly string[], base: string, walk: WalkSt
       continue; // the globs' fixed part names nothing: no match
     }
     if (!info.isDirectory()) {
-      if (matcher(path.relative(base, start).split(path.sep).join('/')) && firstVisit(start, walk)) out.push(start);
+      if (matcher(path.relative(base, start).split(path.sep).join('/')) && (await walk.firstVisit(start))) out.push(start);
       continue;
     }
     const filter = {
       enter: (name: string) => !GLOB_SKIPPED.has(name),
       want: (file: string) => matcher(path.relative(base, file).split(path.sep).join('/')),
     };
-    out.push(...walkFiles(start, filter, walk));
+    out.push(...(await walk.files(start, filter)));
   }
   return out;
 }

@@ -24,6 +24,7 @@ export function readFailure(error: unknown): string {
   if (code === 'EISDIR') return 'it is a folder';
   if (code === 'EACCES' || code === 'EPERM') return 'it cannot be read (permission denied)';
   if (code === 'ELOOP') return 'it is a symbolic link that leads in a circle';
+  if (code === 'ENAMETOOLONG') return 'its path is too long';
   return (error as Error).message;
 }
 
@@ -94,13 +95,13 @@ export const nodeFiles: ProjectFiles = {
     }
   },
 
-  async list(folder: string): Promise<{ name: string; type: FileType }[] | undefined> {
+  async list(folder: string): Promise<{ name: string; type: FileType }[] | { error: string }> {
     const path = pathOf(folder);
-    if (path === undefined) return undefined;
+    if (path === undefined) return { error: 'it is not on the local file system' };
     try {
       return (await readdir(path, { withFileTypes: true })).map((entry) => ({ name: entry.name, type: typeOf(entry) }));
-    } catch {
-      return undefined;
+    } catch (error) {
+      return { error: readFailure(error) };
     }
   },
 

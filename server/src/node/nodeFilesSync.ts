@@ -7,7 +7,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { URI } from 'vscode-uri';
-import type { FileStat, ProjectFiles, ReadResult } from '../project/files';
+import type { FileStat, FileType, ProjectFiles, ReadResult } from '../project/files';
 import { pathOf, readFailure, typeOf } from './nodeFiles';
 
 const NON_BLOCKING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
@@ -86,13 +86,13 @@ export const nodeFilesSync: ProjectFiles = {
     }
   },
 
-  list(folder: string) {
+  list(folder: string): Promise<{ name: string; type: FileType }[] | { error: string }> {
     const path = pathOf(folder);
-    if (path === undefined) return Promise.resolve(undefined);
+    if (path === undefined) return Promise.resolve({ error: 'it is not on the local file system' });
     try {
       return Promise.resolve(readdirSync(path, { withFileTypes: true }).map((entry) => ({ name: entry.name, type: typeOf(entry) })));
-    } catch {
-      return Promise.resolve(undefined);
+    } catch (error) {
+      return Promise.resolve({ error: readFailure(error) });
     }
   },
 

@@ -26,8 +26,8 @@ export interface ProjectFiles {
   read(uri: string, maxBytes: number): Promise<ReadResult>;
   /** The first bytes of a file (up to `bytes`), or undefined when it cannot be read. Never throws. */
   readHead(uri: string, bytes: number): Promise<Uint8Array | undefined>;
-  /** The entries of a folder, or undefined when it cannot be listed. Links are `other`: never followed. */
-  list(folder: string): Promise<{ name: string; type: FileType }[] | undefined>;
+  /** The entries of a folder, or why it cannot be listed (`it does not exist`). Links are `other`: never followed. */
+  list(folder: string): Promise<{ name: string; type: FileType }[] | { error: string }>;
   /**
    * Where a path really is, symbolic links resolved (undefined when it does not exist).
    * File systems without links answer the URI itself. Used for the trust boundary.

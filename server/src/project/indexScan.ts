@@ -1,6 +1,7 @@
 import type { FindingFilter, RfcIndexEntry } from '../engine';
 import type { ProjectFiles } from './files';
-import { isInside, join, relativeTo } from './uris';
+import { displayPath, isInside, relativeTo } from './uris';
+import { Walk } from './walk';
 
 /** What the index keeps of one RFC. */
 export interface IndexedRfc {
@@ -34,30 +35,24 @@ export function indexFolderOf(uri: string, folders: readonly string[]): string |
 }
 
 /**
- * Collects the markdown files of a folder (links are not followed: they may lead outside
- * or in circles); false when the folder cannot be read. Stops at `max` files in all.
+ * The markdown files of the workspace folders, each once (nested folders share the walk),
+ * with the folders that could be listed. Links to folders are not followed; links to files
+ * inside a workspace folder are, as their targets; folders that cannot be listed are
+ * logged. Stops at `max` files in all.
  */
-export async function walkMarkdown(files: ProjectFiles, folder: string, into: string[], max = MAX_FILES, log?: (message: string) => void): Promise<boolean> {
-  const stat = await files.stat(folder);
-  if (stat?.type !== 'directory') return false;
-  const stack = [folder];
-  while (stack.length > 0) {
-    const dir = stack.pop()!;
-    const children = await files.list(dir);
-    if (!children) continue;
-    for (const child of children) {
-      if (child.type === 'directory') {
-        if (!isSkippedFolder(child.name)) stack.push(join(dir, child.name));
-      } else if (child.type === 'file' && /\.md$/i.test(child.name)) {
-        if (into.length >= max) {
-          log?.(`The workspace has more than ${max} markdown files; the others are not indexed.`);
-          return true;
-        }
-        into.push(join(dir, child.name));
-      }
-    }
+export async function walkMarkdown(files: ProjectFiles, folders: readonly string[], max = MAX_FILES, log?: (message: string) => void): Promise<{ files: string[]; listed: Set<string> }> {
+  const walk = new Walk(files, { linkRoots: (await Promise.all(folders.map((f) => files.realUri(f)))).filter((f) => f !== undefined), max });
+  const found: string[] = [];
+  const listed = new Set<string>();
+  for (const folder of folders) {
+    const before = walk.unreadable.length;
+    const entries = await walk.list(folder, { enter: (name) => !isSkippedFolder(name), want: (uri) => /\.md$/i.test(uri) });
+    found.push(...entries.map((e) => e.file));
+    if (!walk.unreadable.some((u, i) => i >= before && u.uri === folder)) listed.add(folder);
   }
-  return true;
+  for (const { uri, reason } of walk.unreadable) log?.(`The folder ${displayPath(uri)} is not indexed: ${reason}.`);
+  if (walk.truncated) log?.(`The workspace has more than ${max} markdown files; the others are not indexed.`);
+  return { files: found, listed };
 }
 
 /** Reads one file and gives it to `reader`: undefined when it is no text file, too large, unreadable, or no RFC. */

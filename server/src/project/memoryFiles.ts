@@ -10,6 +10,8 @@ export class MemoryFiles implements ProjectFiles {
   private readonly files = new Map<string, { bytes: Uint8Array; mtime: number }>();
   /** Symbolic links: the link's URI to the URI it points at. */
   private readonly links = new Map<string, string>();
+  /** Folders that cannot be listed (as without permission). */
+  private readonly locked = new Set<string>();
   private clock = 1;
 
   /** Writes (or replaces) a file; text is UTF-8 encoded. */
@@ -27,6 +29,12 @@ export class MemoryFiles implements ProjectFiles {
   /** A symbolic link at `uri` to `target` (a file or a folder). */
   link(uri: string, target: string): this {
     this.links.set(canonical(uri), canonical(target));
+    return this;
+  }
+
+  /** Makes a folder impossible to list, as a folder without read permission is. */
+  lock(folder: string): this {
+    this.locked.add(canonical(folder));
     return this;
   }
 
@@ -49,9 +57,10 @@ export class MemoryFiles implements ProjectFiles {
     return this.files.get(this.resolve(canonical(uri)))?.bytes.subarray(0, bytes);
   }
 
-  async list(folder: string): Promise<{ name: string; type: FileType }[] | undefined> {
+  async list(folder: string): Promise<{ name: string; type: FileType }[] | { error: string }> {
     const key = this.resolve(canonical(folder));
-    if (!this.isFolder(key)) return undefined;
+    if (!this.isFolder(key)) return { error: this.files.has(key) ? 'it is a file' : 'it does not exist' };
+    if (this.locked.has(key)) return { error: 'it cannot be read (permission denied)' };
     const entries = new Map<string, FileType>();
     for (const uri of [...this.files.keys(), ...this.links.keys()]) {
       const relative = relativeTo(key, uri);

@@ -55,7 +55,8 @@ export class Numbering {
    */
   private async folderRfcs(folder: string): Promise<ExistingRfc[]> {
     if (!(await this.trust.allows(folder))) return [];
-    const entries = (await this.files.list(folder)) ?? [];
+    const listed = await this.files.list(folder);
+    const entries = 'error' in listed ? [] : listed;
     const names = entries.filter((e) => e.type === 'file' && /\.md$/i.test(e.name)).map((e) => e.name);
     return Promise.all(
       names.map(async (fileName) => {

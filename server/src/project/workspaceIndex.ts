@@ -134,9 +134,7 @@ export class WorkspaceIndex {
       }
       reporter?.begin('Indexing RFCs', 0, 'Looking for RFCs');
       try {
-        const indexed = new Set<string>();
-        const files: string[] = [];
-        for (const folder of this.folders) if (await walkMarkdown(this.host.files, folder, files, undefined, this.host.log)) indexed.add(folder);
+        const { files, listed: indexed } = await walkMarkdown(this.host.files, this.folders, undefined, this.host.log);
         files.sort();
         const fresh = new Map<string, IndexedRfc>();
         let next = 0;
