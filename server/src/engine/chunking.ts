@@ -1,4 +1,5 @@
 import { isMetadataSetext } from './chunk';
+import { MAX_LINES as FRONT_MATTER_LINES } from './frontMatter';
 import { parseBlocks, parseInline, type Token } from './markdown';
 
 /**
@@ -27,6 +28,44 @@ export function chunkBoundaries(text: string): number[] {
   const boundaries = [0];
   for (const start of headingBoundaries(parseBlocks(text))) {
     if (start > 0) boundaries.push(start);
+  }
+  return boundaries;
+}
+
+/** Lines per window of the stepwise boundary scan: a few milliseconds of block parsing. */
+const WINDOW_LINES = 2000;
+
+/**
+ * The same boundaries as chunkBoundaries, found a window of lines at a time, pausing
+ * (`yield`) after each: a very large template is split without holding the server for the
+ * whole block parse. Each window starts at a boundary heading (as every chunk does, so the
+ * parse from there is the one the whole text gets) and ends at the last boundary it found,
+ * which the next window starts at: what follows that heading may run past the window (a
+ * fence, a setext underline), so it is parsed again with the next lines. A window without
+ * such a heading doubles until it has one or reaches the end.
+ */
+export function* chunkBoundarySteps(text: string, starts: readonly number[] = lineStarts(text), windowLines = WINDOW_LINES): Generator<void, number[], void> {
+  const lineCount = starts.length - 1;
+  const boundaries = [0];
+  let start = 0;
+  // The first window holds any front matter whole (it is read at line 0 only, up to its limit).
+  let size = Math.max(windowLines, FRONT_MATTER_LINES + 1);
+  while (start < lineCount) {
+    const end = Math.min(lineCount, start + size);
+    const found = headingBoundaries(parseBlocks(text.slice(starts[start], starts[end]))).filter((line) => line > 0);
+    if (end === lineCount) {
+      for (const line of found) boundaries.push(start + line);
+      break;
+    }
+    const last = found[found.length - 1];
+    if (last === undefined) {
+      size *= 2;
+      continue;
+    }
+    for (const line of found) boundaries.push(start + line);
+    start += last;
+    size = windowLines;
+    yield;
   }
   return boundaries;
 }

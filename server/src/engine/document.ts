@@ -1,5 +1,5 @@
 import { parseChunk, type ChunkParseOptions, type ParsedChunk } from './chunk';
-import { chunkBoundaries, lineStarts, rechunkRegion } from './chunking';
+import { chunkBoundaries, chunkBoundarySteps, lineStarts, rechunkRegion } from './chunking';
 
 /** A parsed chunk placed in its document. */
 export interface PlacedChunk {
@@ -78,7 +78,11 @@ export function buildDocumentModel(
     }
   }
   if (stats) stats.incremental = placed !== undefined;
-  placed ??= chunkTexts(text).map(({ start, chunkText }) => ({ chunk: parse(chunkText), startOffset: start }));
+  if (!placed) {
+    const starts = lineStarts(text);
+    const offsets = chunkBoundaries(text).map((line) => starts[line]);
+    placed = chunkTexts(text, offsets).map(({ start, chunkText }) => ({ chunk: parse(chunkText), startOffset: start }));
+  }
   return placeChunks(text, placed, parseKey);
 }
 
@@ -88,18 +92,18 @@ export function buildDocumentModel(
  */
 export function* documentModelSteps(rawText: string, options: ChunkParseOptions, parseKey: string): Generator<void, DocumentModel, void> {
   const text = rawText.charCodeAt(0) === 0xfeff ? ' ' + rawText.slice(1) : rawText;
+  const starts = lineStarts(text);
+  const offsets = (yield* chunkBoundarySteps(text, starts)).map((line) => starts[line]);
   const placed: { chunk: ParsedChunk; startOffset: number }[] = [];
-  for (const { start, chunkText } of chunkTexts(text)) {
+  for (const { start, chunkText } of chunkTexts(text, offsets)) {
     placed.push({ chunk: parseChunk(chunkText, options), startOffset: start });
     yield;
   }
   return placeChunks(text, placed, parseKey);
 }
 
-/** The text split at its chunk boundaries (top-level sections). */
-function chunkTexts(text: string): { start: number; chunkText: string }[] {
-  const starts = lineStarts(text);
-  const offsets = chunkBoundaries(text).map((line) => starts[line]);
+/** The text split at chunk boundaries (offsets of top-level sections). */
+function chunkTexts(text: string, offsets: readonly number[]): { start: number; chunkText: string }[] {
   return offsets.map((start, k) => ({ start, chunkText: text.slice(start, k + 1 < offsets.length ? offsets[k + 1] : text.length) }));
 }
 

@@ -17,7 +17,7 @@ import { lineRange } from './types';
  */
 
 /** Front matter longer than this many lines is not looked for (nor parsed). */
-const MAX_LINES = 500;
+export const MAX_LINES = 500;
 /**
  * Front matter larger than this, or nesting flow collections deeper than MAX_FLOW_DEPTH,
  * is not given to the YAML parser (its values are read as written): the parser recurses

@@ -1,9 +1,9 @@
 import { documentModelSteps, type DocumentModel } from './document';
-import { guidanceTexts } from './guidance';
+import { guidanceTexts, type ProseBlock } from './guidance';
 import { hashText } from './hash';
 import type { MetadataLine } from './metadata';
 import { normalizeHeading } from './normalize';
-import { normalizePlaceholder, placeholderWords, type PlaceholderHit, type PlaceholderPolicy, type PlaceholderSyntax } from './placeholderScan';
+import { normalizePlaceholder, placeholderWords, type PlaceholderPolicy, type PlaceholderSyntax } from './placeholderScan';
 import { ALIASES_COMMENT, OPTIONAL_COMMENT, OPTIONAL_MARKER, SectionCommentReader, withoutOptionalMarkers } from './templateComments';
 import { firstAtOrAfter, sectionEnds } from './lineLookups';
 import { toField } from './templateMetadata';
@@ -188,6 +188,9 @@ function* templateModelSteps(text: string): Generator<void, TemplateModel, void>
     if (section.order % SECTIONS_PER_STEP === 0) yield;
   }
 
+  const placeholderPolicy = yield* learnPlaceholderPolicy(model.chunks);
+  // Guidance stands in sections, and under the title (a summary line to replace), never in metadata.
+  const prose = yield* proseOf(model.chunks, title ? titleLine(model.chunks) : (sections[0]?.line ?? Number.MAX_SAFE_INTEGER), new Set(metadataLines.map((m) => m.line)));
   return {
     id,
     text,
@@ -196,14 +199,11 @@ function* templateModelSteps(text: string): Generator<void, TemplateModel, void>
     sections,
     roots: sections.filter((s) => !s.parent),
     codePlaceholders,
-    placeholderPolicy: learnPlaceholderPolicy(model.chunks.flatMap((c) => c.chunk.placeholders)),
+    placeholderPolicy,
     exampleCode,
     exampleCodeTexts: new Set(exampleCode.map((e) => e.normalized)),
     exampleRows,
-    // Guidance stands in sections, and under the title (a summary line to replace), never in metadata.
-    guidanceTexts: guidanceTexts(
-      proseOf(model.chunks, title ? titleLine(model.chunks) : (sections[0]?.line ?? Number.MAX_SAFE_INTEGER), new Set(metadataLines.map((m) => m.line))),
-    ),
+    guidanceTexts: guidanceTexts(prose),
   };
 }
 
@@ -211,22 +211,24 @@ function* templateModelSteps(text: string): Generator<void, TemplateModel, void>
  * The template's prose blocks with document lines, whether they stand after `from` (the
  * title, or the first section) outside the metadata, and whether they hold a placeholder.
  */
-function proseOf(chunks: DocumentModel['chunks'], from: number, metadataLines: ReadonlySet<number>) {
-  return chunks.flatMap(({ chunk, startLine }) => {
+/** A prose block of the template, placed: after the title or first section outside the metadata, with a placeholder or not. */
+type TemplateProse = ProseBlock & { inSection: boolean; hasPlaceholder: boolean };
+
+function* proseOf(chunks: DocumentModel['chunks'], from: number, metadataLines: ReadonlySet<number>): Generator<void, TemplateProse[], void> {
+  const out: TemplateProse[] = [];
+  for (const { chunk, startLine } of chunks) {
     // Sorted placeholder lines, searched per block: a chunk of a large template holds
     // thousands of each, and testing every pair took minutes.
     const placeholderLines = chunk.placeholders.filter((p) => !p.inCode).map((p) => p.line).sort((a, b) => a - b);
-    return chunk.prose.map((b) => {
+    for (const b of chunk.prose) {
       const line = b.line + startLine;
       let metadata = false;
       for (let l = line; l < b.endLine + startLine && !metadata; l++) metadata = metadataLines.has(l);
-      return {
-        ...b,
-        inSection: line > from && !metadata,
-        hasPlaceholder: firstAtOrAfter(placeholderLines, b.line) < b.endLine,
-      };
-    });
-  });
+      out.push({ ...b, inSection: line > from && !metadata, hasPlaceholder: firstAtOrAfter(placeholderLines, b.line) < b.endLine });
+    }
+    yield;
+  }
+  return out;
 }
 
 /** The line of the template's title heading (its first H1). */
@@ -246,19 +248,22 @@ const MIN_PLACEHOLDER_WORDS = 5;
  * has no bracket syntax, so bracketed text in its documents is never a placeholder unless it
  * is one of the template's own texts.
  */
-function learnPlaceholderPolicy(hits: readonly PlaceholderHit[]): PlaceholderPolicy {
+function* learnPlaceholderPolicy(chunks: DocumentModel['chunks']): Generator<void, PlaceholderPolicy, void> {
   const syntaxes = new Set<PlaceholderSyntax>();
   const texts = new Set<string>();
   const codeTexts = new Set<string>();
   let maxWords = MIN_PLACEHOLDER_WORDS;
-  for (const hit of hits) {
-    texts.add(normalizePlaceholder(hit.text));
-    if (hit.inCode) {
-      codeTexts.add(normalizePlaceholder(hit.text));
-      continue;
+  for (const { chunk } of chunks) {
+    for (const hit of chunk.placeholders) {
+      texts.add(normalizePlaceholder(hit.text));
+      if (hit.inCode) {
+        codeTexts.add(normalizePlaceholder(hit.text));
+        continue;
+      }
+      syntaxes.add(hit.syntax);
+      if (hit.syntax !== 'marker') maxWords = Math.max(maxWords, placeholderWords(hit.text, hit.syntax));
     }
-    syntaxes.add(hit.syntax);
-    if (hit.syntax !== 'marker') maxWords = Math.max(maxWords, placeholderWords(hit.text, hit.syntax));
+    yield;
   }
   return { syntaxes, texts, codeTexts, maxWords };
 }
