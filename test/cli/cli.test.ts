@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { repoRoot } from '../support/paths';
+import { cliBundle, repoRoot } from '../support/paths';
 import { rfcLint as run } from './run';
 
 const rfcLint = (args: string[], cwd = repoRoot) => run(args, cwd);
@@ -180,6 +180,12 @@ describe('rfc-lint', () => {
     const run = rfcLint([binary]);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /bin\\x07ary\.md' is not a text file; not checked/);
+  });
+
+  it('reads standard input no further than its limit: `- < /dev/zero` ends with a message', () => {
+    const run = spawnSync('bash', ['-c', `exec "${process.execPath}" "${cliBundle}" - < /dev/zero`], { cwd: scratch, encoding: 'utf8', timeout: 60_000 });
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /^rfc-lint: '<stdin>' is larger than 32 MB; not checked$/m);
   });
 
   it('never reads a FIFO or a device: each is refused at once, the other RFCs are checked, exit 2', () => {

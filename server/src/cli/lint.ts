@@ -113,9 +113,18 @@ function decode(bytes: Uint8Array, shown: string): string | { error: string } {
   return new TextDecoder('utf-8').decode(bytes);
 }
 
+/** Standard input, read no further than one byte past the limit (`- < /dev/zero` must end). */
 async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let length = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    length += (chunk as Buffer).length;
+    if (length > MAX_FILE_BYTES) {
+      process.stdin.destroy();
+      break;
+    }
+  }
   return Buffer.concat(chunks);
 }
 
