@@ -8,13 +8,12 @@
  *
  *   node out/test/bench/codeActions.bench.js [--rfcs N]
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, CompletionItem, Diagnostic } from 'vscode-languageserver-protocol/node';
-import { LspClient } from '../support/lspClient';
 import { templateText } from '../support/lspDocuments';
+import { benchServer } from './serverBench';
 
 const argv = process.argv.slice(2);
 const RFCS = argv.includes('--rfcs') ? Number(argv[argv.indexOf('--rfcs') + 1]) : 1000;
@@ -44,19 +43,9 @@ async function timed(n: number, run: (i: number) => Promise<unknown>): Promise<n
   return samples;
 }
 
-async function main(): Promise<void> {
-  const root = mkdtempSync(path.join(tmpdir(), 'rfc-bench-actions-'));
-  const folder = path.join(root, 'ws');
-  mkdirSync(path.join(folder, 'rfcs'), { recursive: true });
-  mkdirSync(path.join(folder, 'archive', 'rfcs'), { recursive: true });
-  for (let i = 1; i <= RFCS; i++) {
-    const number = `2025-${String(i).padStart(4, '0')}`;
-    writeFileSync(path.join(folder, 'rfcs', `${number}-topic-${i}.md`), rfc(number, `Topic ${i}`));
-    const old = `2024-${String(i).padStart(4, '0')}`;
-    writeFileSync(path.join(folder, 'archive', 'rfcs', `${old}-old-${i}.md`), rfc(old, `Old topic ${i}`));
-  }
-  const client = await LspClient.start({ workspaceFolders: [pathToFileURL(folder).href] });
-  try {
+benchServer(
+  'actions',
+  async (client, folder) => {
     const started = performance.now();
     const uri = pathToFileURL(path.join(folder, 'rfcs', '2025-0001-topic-1.md')).href;
     const text = rfc('2025-0001', 'Topic 1');
@@ -92,13 +81,17 @@ async function main(): Promise<void> {
     console.log(row('baseline (rfc/validateTitle)', baseline));
     console.log(row(`code actions (status line ${statusLine + 1})`, actions));
     console.log(row('completion (RFC Number)', completions));
-  } finally {
-    await client.dispose();
-    rmSync(root, { recursive: true, force: true });
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+  },
+  (scratch) => {
+    const folder = path.join(scratch, 'ws');
+    mkdirSync(path.join(folder, 'rfcs'), { recursive: true });
+    mkdirSync(path.join(folder, 'archive', 'rfcs'), { recursive: true });
+    for (let i = 1; i <= RFCS; i++) {
+      const number = `2025-${String(i).padStart(4, '0')}`;
+      writeFileSync(path.join(folder, 'rfcs', `${number}-topic-${i}.md`), rfc(number, `Topic ${i}`));
+      const old = `2024-${String(i).padStart(4, '0')}`;
+      writeFileSync(path.join(folder, 'archive', 'rfcs', `${old}-old-${i}.md`), rfc(old, `Old topic ${i}`));
+    }
+    return folder;
+  },
+);

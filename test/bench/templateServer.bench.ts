@@ -5,13 +5,13 @@
  * Reported: the slowest and the p95 round trip of those requests, as ratios against the
  * same request's p95 on the idle server in the same run, and how long the diagnostics took.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspClient } from '../support/lspClient';
 import { templateText } from '../support/lspDocuments';
 import { bigTemplate } from './bigTemplate';
+import { benchServer } from './serverBench';
 
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -24,14 +24,11 @@ async function roundTrip(client: LspClient): Promise<number> {
   return performance.now() - start;
 }
 
-async function main(): Promise<void> {
-  const root = mkdtempSync(path.join(tmpdir(), 'rfc-bench-template-'));
-  mkdirSync(path.join(root, '.rfc'));
-  mkdirSync(path.join(root, 'rfcs'));
-  const template = bigTemplate(3_500_000);
-  writeFileSync(path.join(root, '.rfc', 'template.md'), template);
-  const client = await LspClient.start({ workspaceFolders: [pathToFileURL(root).href] });
-  try {
+const template = bigTemplate(3_500_000);
+
+benchServer(
+  'template',
+  async (client, root) => {
     const idle: number[] = [];
     for (let i = 0; i < 100; i++) idle.push(await roundTrip(client));
 
@@ -56,13 +53,10 @@ async function main(): Promise<void> {
     console.log(row('          round trip while building (p95)', percentile(samples, 95)));
     console.log(row('          round trip while building (slowest)', Math.max(...samples)));
     console.log(`          open → first diagnostics of the RFC     ${(await diagnostics).toFixed(0).padStart(8)} ms`);
-  } finally {
-    await client.dispose();
-    rmSync(root, { recursive: true, force: true });
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+  },
+  (scratch) => {
+    mkdirSync(path.join(scratch, '.rfc'));
+    mkdirSync(path.join(scratch, 'rfcs'));
+    writeFileSync(path.join(scratch, '.rfc', 'template.md'), template);
+  },
+);

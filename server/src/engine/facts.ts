@@ -3,6 +3,7 @@ import type { DocumentModel } from './document';
 import { insertBoldSections } from './boldSections';
 import { matchHeadings, NO_ALIASES, type MatchKind } from './match';
 import type { Lifecycle } from './lifecycle';
+import { lowerBound } from './lineLookups';
 import type { MetadataLine } from './metadata';
 import { alignMetadataKeys, type StatusVocabulary } from './metadataFields';
 import type { TemplateModel, TemplateSection } from './template';
@@ -177,13 +178,3 @@ export function countInRange(sorted: readonly number[], from: number, to: number
   return lowerBound(sorted, to) - lowerBound(sorted, from);
 }
 
-function lowerBound(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

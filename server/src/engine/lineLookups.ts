@@ -1,4 +1,4 @@
-/* Lookups by line over lists kept in line order: binary search and one-pass stacks, so a template of thousands of sections is read in linear time. */
+/* Lookups over lists kept in order: binary search and one-pass stacks, so a template of thousands of sections is read in linear time. */
 
 /**
  * Where each heading's section ends: the line of the next heading at its level or above
@@ -17,12 +17,18 @@ export function sectionEnds(headings: readonly { line: number; level: number }[]
 
 /** The first value in a sorted list that is at least `line` (Infinity when none is). */
 export function firstAtOrAfter(sorted: readonly number[], line: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] < line) low = mid + 1;
-    else high = mid;
+  const index = lowerBound(sorted, line);
+  return index < sorted.length ? sorted[index] : Infinity;
+}
+
+/** The index of the first value in a sorted list that is at least `value` (the length when none is). */
+export function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
   }
-  return low < sorted.length ? sorted[low] : Infinity;
+  return lo;
 }
