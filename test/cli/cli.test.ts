@@ -204,4 +204,30 @@ describe('rfc-lint', () => {
     assert.match(run.stdout, /^rfcs\/2026-001-a\.md: \d+% complete/m);
     assert.match(run.stdout, /^1 file checked: /m);
   });
+
+  it('gives the same report on one thread and on worker threads (--jobs), standard input included', () => {
+    const project = path.join(scratch, 'many');
+    mkdirSync(path.join(project, 'rfcs'), { recursive: true });
+    mkdirSync(path.join(project, '.rfc'));
+    writeFileSync(path.join(project, '.rfc', 'template.md'), '# RFC: [Title]\n\n**RFC Number**: [YYYY-NNN]\n**Status**: [Draft]\n\n## Summary\n[What]\n\n## Design\n[How]\n');
+    for (let i = 1; i <= 60; i++) {
+      const number = `2026-${String(i % 50 || 50).padStart(3, '0')}`; // ten numbers used twice: duplicate-number across workers
+      const body = i % 3 === 0 ? '## Summary\nDone.\n' : `## Summary\n[What]\n\n## Design\nSee RFC 2026-${String(i + 100)}.\n`;
+      writeFileSync(path.join(project, 'rfcs', `${number}-topic-${i}.md`), `# RFC: Topic ${i}\n\n**RFC Number**: ${number}\n**Status**: Draft\n\n${body}`);
+    }
+    const args = ['--format', 'json', 'rfcs', '-', '--stdin-filename', 'rfcs/2026-099-stdin.md'];
+    const input = '# RFC: From stdin\n\n**RFC Number**: 2026-007\n**Status**: Draft\n\n## Summary\nText.\n';
+    const one = run([...args, '--jobs', '1'], project, { input });
+    const many = run([...args, '--jobs', '3'], project, { input });
+    assert.equal(one.code, 1);
+    assert.deepEqual([many.code, many.stderr], [one.code, one.stderr]);
+    assert.equal(many.stdout, one.stdout);
+    const report = JSON.parse(one.stdout) as { files: { path: string; findings: { ruleId: string }[] }[] };
+    assert.equal(report.files.length, 61);
+    assert.ok(report.files.some((f) => f.findings.some((x) => x.ruleId === 'duplicate-number')));
+    assert.equal(report.files[report.files.length - 1].path, 'rfcs/2026-099-stdin.md');
+
+    const bad = rfcLint(['--jobs', '0', 'rfcs'], project);
+    assert.deepEqual([bad.code, bad.stderr.split('\n')[0]], [2, "rfc-lint: --jobs needs a whole number from 1 to 999 (got '0')"]);
+  });
 });

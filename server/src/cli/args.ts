@@ -29,11 +29,13 @@ export interface CliOptions {
   template?: string;
   /** A run that checks no RFC passes (it fails with exit code 2 otherwise). */
   allowEmpty: boolean;
+  /** Threads analysing files at once; undefined: one per core. */
+  jobs?: number;
   help: boolean;
   version: boolean;
 }
 
-type ValueOption = 'format' | 'max-warnings' | 'min-completeness' | 'changed-since' | 'output' | 'stdin-filename' | 'config' | 'template';
+type ValueOption = 'format' | 'max-warnings' | 'min-completeness' | 'changed-since' | 'output' | 'stdin-filename' | 'config' | 'template' | 'jobs';
 type FlagOption = 'report' | 'help' | 'version' | 'allow-empty';
 
 const VALUE_OPTIONS: Record<string, ValueOption> = {
@@ -49,6 +51,8 @@ const VALUE_OPTIONS: Record<string, ValueOption> = {
   '-c': 'config',
   '--template': 'template',
   '-t': 'template',
+  '--jobs': 'jobs',
+  '-j': 'jobs',
 };
 
 const FLAG_OPTIONS: Record<string, FlagOption> = {
@@ -127,6 +131,10 @@ function setValue(options: CliOptions, option: ValueOption, value: string): void
       if (value.startsWith('-')) throw new UsageError(`--changed-since refuses '${value}': a git ref cannot start with '-'`);
       options.changedSince = value;
       return;
+    case 'jobs':
+      if (!/^[1-9]\d{0,2}$/.test(value)) throw new UsageError(`--jobs needs a whole number from 1 to 999 (got '${value}')`);
+      options.jobs = Number(value);
+      return;
     case 'output':
       if (value === '') throw new UsageError('--output needs a file name');
       options.output = value;
@@ -171,6 +179,7 @@ Options:
   -c, --config FILE          use this configuration for every file, not the nearest
                              .rfcrc.json
   -t, --template FILE        check every file against this template
+  -j, --jobs N               analyse with N threads (default: one per core)
       --allow-empty          pass when no RFC is checked (else exit code 2)
   -h, --help                 show this help
   -v, --version              show the version

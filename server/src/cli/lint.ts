@@ -51,41 +51,59 @@ export interface LintResult {
   errors: string[];
 }
 
+/** What checking one input gave: a checked file with its index record, a read error, or nothing (a template, or no RFC in a folder). */
+export type FileOutcome = { kind: 'file'; file: LintedFile; record: IndexedRfc; uri?: string } | { kind: 'error'; error: string } | { kind: 'skip' };
+
+/** Reads and analyses one input through the project service (in this thread or a worker's). */
+export async function lintFile(input: Input, project: ProjectService, cwd: string): Promise<FileOutcome> {
+  const uri = input.absolute === undefined ? 'untitled:stdin' : pathToFileURL(input.absolute).href;
+  const settings = await project.settingsFor(uri);
+  if (input.absolute !== undefined && project.isTemplate(uri, settings)) return { kind: 'skip' };
+  const text = input.kind === 'stdin' ? decode(await readStdin(), input.path) : readText(input.absolute, input.path);
+  if (typeof text !== 'string') return { kind: 'error', error: text.error };
+  const template = await project.templateFor(input.absolute === undefined ? undefined : uri, settings);
+  const result = await project.analyze(uri, text, undefined, { settings, template });
+  if (input.kind === 'file' && !input.explicit && !result.isRfc) return { kind: 'skip' };
+  const record = project.recordOf(result);
+  const { entry } = record;
+  const file: LintedFile = {
+    path: input.path,
+    rfc: { number: numberOf(entry) ?? null, title: entry.title, status: entry.status ?? null },
+    lifecycle: result.analysis.lifecycle,
+    completeness: result.analysis.completeness.percent,
+    findings: result.analysis.findings.map(withoutData),
+    template: shownFile(await project.templateFileOf(input.absolute === undefined ? undefined : uri, settings), cwd),
+    config: shownFile(settings.configUri, cwd),
+  };
+  return { kind: 'file', file, record, ...(input.absolute === undefined ? {} : { uri }) };
+}
+
 /**
- * Analyses the inputs in order; template files and, from folders, markdown that is no RFC
- * are skipped. Then the project's index of the current folder (the other files' heads)
- * gives the cross-file rules what to compare with, as the editor's workspace index does.
+ * Analyses the inputs (in worker threads when `analyse` says so), keeping their order;
+ * template files and, from folders, markdown that is no RFC are skipped. Then the
+ * project's index of the current folder (the other files' heads) gives the cross-file rules
+ * what to compare with, as the editor's workspace index does.
  */
-export async function lintInputs(inputs: readonly Input[], project: ProjectService, cwd: string): Promise<LintResult> {
+export async function lintInputs(
+  inputs: readonly Input[],
+  project: ProjectService,
+  cwd: string,
+  analyse: (inputs: readonly Input[]) => Promise<FileOutcome[]> = async (all) => {
+    const outcomes: FileOutcome[] = [];
+    for (const input of all) outcomes.push(await lintFile(input, project, cwd));
+    return outcomes;
+  },
+): Promise<LintResult> {
   const files: LintedFile[] = [];
   const records: IndexedRfc[] = [];
   const errors: string[] = [];
-  for (const input of inputs) {
-    const uri = input.absolute === undefined ? 'untitled:stdin' : pathToFileURL(input.absolute).href;
-    const settings = await project.settingsFor(uri);
-    if (input.absolute !== undefined && project.isTemplate(uri, settings)) continue;
-    const text = input.kind === 'stdin' ? decode(await readStdin(), input.path) : readText(input.absolute, input.path);
-    if (typeof text !== 'string') {
-      errors.push(text.error);
-      continue;
-    }
-    const template = await project.templateFor(input.absolute === undefined ? undefined : uri, settings);
-    const result = await project.analyze(uri, text, undefined, { settings, template });
-    if (input.kind === 'file' && !input.explicit && !result.isRfc) continue;
-    const record = project.recordOf(result);
-    const { entry } = record;
-    files.push({
-      path: input.path,
-      rfc: { number: numberOf(entry) ?? null, title: entry.title, status: entry.status ?? null },
-      lifecycle: result.analysis.lifecycle,
-      completeness: result.analysis.completeness.percent,
-      findings: result.analysis.findings.map(withoutData),
-      template: shownFile(await project.templateFileOf(input.absolute === undefined ? undefined : uri, settings), cwd),
-      config: shownFile(settings.configUri, cwd),
-    });
-    records.push(record);
+  for (const outcome of await analyse(inputs)) {
+    if (outcome.kind === 'error') errors.push(outcome.error);
+    if (outcome.kind !== 'file') continue;
+    files.push(outcome.file);
+    records.push(outcome.record);
     // The checked file stands in for its file in the index, which then reads the others.
-    if (input.absolute !== undefined) project.index.documentAnalysed(uri, record);
+    if (outcome.uri !== undefined) project.index.documentAnalysed(outcome.uri, outcome.record);
   }
   await project.index.start();
   crossFileFindings(records, project.index.all()).forEach((found, i) => {

@@ -5,7 +5,9 @@
  * read, write or configuration error, or a run that checks nothing. The only file it
  * writes is the one --output names.
  */
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { parseArgs, USAGE, type CliOptions, type Format } from './args';
 import { InputError, UsageError } from './errors';
 import type { FormatContext, Formatter } from './formats/context';
@@ -13,8 +15,10 @@ import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
-import { collectInputs } from './inputs';
-import { lintInputs } from './lint';
+import { collectInputs, type Input } from './inputs';
+import { lintFile, lintInputs, type FileOutcome } from './lint';
+import { analyseInWorkers, WORKER_ROLE, workerCount, type WorkerData } from './pool';
+import { runWorker } from './worker';
 import { writeReport } from './output';
 import { printable, printableKeepingLineBreaks } from './escape';
 import { createCliProject, probeUri } from './project';
@@ -37,8 +41,10 @@ async function main(argv: string[]): Promise<number> {
   if (options.version) return print(packageVersion());
 
   const cwd = process.cwd();
-  const project = createCliProject({ cwd, config: options.config, template: options.template });
-  const problems = () => project.problems.all();
+  const projectOptions = { cwd, config: options.config, template: options.template };
+  const project = createCliProject(projectOptions);
+  const workerProblems: string[] = [];
+  const problems = () => [...new Set([...project.problems.all(), ...workerProblems])];
   try {
     // Without paths: the `files` globs of the current folder's settings.
     const rootSettings = await project.settingsFor(probeUri(cwd));
@@ -50,7 +56,18 @@ async function main(argv: string[]): Promise<number> {
       changedSince: options.changedSince,
     });
     for (const note of notes) warn(note);
-    const { files, errors } = await lintInputs(inputs, project, cwd);
+    const inThread = async (some: readonly Input[]) => {
+      const outcomes: FileOutcome[] = [];
+      for (const input of some) outcomes.push(await lintFile(input, project, cwd));
+      return outcomes;
+    };
+    const workers = workerCount(options.jobs ?? availableParallelism(), inputs.length);
+    const { files, errors } = await lintInputs(inputs, project, cwd, async (all) => {
+      if (workers === 0) return inThread(all);
+      const done = await analyseInWorkers(all, workers, __filename, projectOptions, inThread);
+      workerProblems.push(...done.problems);
+      return done.outcomes;
+    });
     const runErrors = [...skipped, ...errors, ...problems()];
     if (files.length === 0 && runErrors.length === 0 && !options.allowEmpty && options.changedSince === undefined) {
       runErrors.push(
@@ -103,17 +120,23 @@ function print(text: string): number {
 }
 
 // A closed pipe (`rfc-lint | head`) ends the run quietly, as other command-line tools do.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+if (isMainThread) process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`rfc-lint: internal error: ${printableKeepingLineBreaks(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
-    process.exitCode = 2;
-  },
-);
+// The same script runs the analysis workers (pool.ts).
+if (!isMainThread && (workerData as WorkerData | undefined)?.role === WORKER_ROLE) runWorker(workerData as WorkerData);
+else startMain();
+
+function startMain(): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(`rfc-lint: internal error: ${printableKeepingLineBreaks(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * rfc-lint on every core: worker threads (this same script, see worker.ts) analyse the
+ * files in batches while the main thread hands out the next batch to whichever worker is
+ * free. Results are put back in input order, so the report is the same as a one-thread
+ * run's; the cross-file rules and the index run after, in the main thread. Standard input
+ * is read by the main thread.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Input } from './inputs';
+import type { FileOutcome } from './lint';
+import type { CliProjectOptions } from './project';
+
+/** Files sent to a worker at a time: large enough that messages cost little, small enough that cores finish together. */
+const BATCH = 8;
+/** Below this many files per worker, starting workers costs more than it saves. */
+export const MIN_FILES_PER_WORKER = 16;
+
+/** What the main thread tells a worker: a batch to analyse, or that there is no more. */
+export type ToWorker = { batch: number; inputs: Input[] } | { done: true };
+/** What a worker answers: a batch's outcomes, or at the end the problems its project found (unusable templates, settings). */
+export type FromWorker = { batch: number; outcomes: FileOutcome[] } | { problems: string[] };
+
+/** Marks the worker threads of this script (workerData.role). */
+export const WORKER_ROLE = 'rfc-lint-worker';
+
+export interface WorkerData extends CliProjectOptions {
+  role: typeof WORKER_ROLE;
+}
+
+/**
+ * How many worker threads a run of `files` files gets with `jobs` threads allowed: the
+ * main thread is one of the `jobs` (it takes batches too); 0 means all in this thread.
+ */
+export function workerCount(jobs: number, files: number): number {
+  const useful = Math.floor(files / MIN_FILES_PER_WORKER);
+  return jobs > 1 && useful > 1 ? Math.min(jobs, useful) - 1 : 0;
+}
+
+/**
+ * Analyses the inputs with `count` workers running `script` and this thread (through
+ * `inThread`, which also reads standard input), all taking batches from one queue.
+ * Resolves with the outcomes in input order and the workers' problems.
+ */
+export async function analyseInWorkers(
+  inputs: readonly Input[],
+  count: number,
+  script: string,
+  project: CliProjectOptions,
+  inThread: (inputs: readonly Input[]) => Promise<FileOutcome[]>,
+): Promise<{ outcomes: FileOutcome[]; problems: string[] }> {
+  const outcomes: FileOutcome[] = new Array(inputs.length);
+  const fileIndexes = inputs.flatMap((input, i) => (input.kind === 'file' ? [i] : []));
+  const batches: number[][] = [];
+  for (let i = 0; i < fileIndexes.length; i += BATCH) batches.push(fileIndexes.slice(i, i + BATCH));
+  const problems: string[] = [];
+  let next = 0;
+
+  const runWorker = () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = new Worker(script, { workerData: { ...project, role: WORKER_ROLE } satisfies WorkerData });
+      const send = () => {
+        const message: ToWorker = next < batches.length ? { batch: next, inputs: batches[next++].map((i) => inputs[i]) } : { done: true };
+        worker.postMessage(message);
+      };
+      worker.on('message', (message: FromWorker) => {
+        if ('problems' in message) {
+          problems.push(...message.problems);
+          return;
+        }
+        batches[message.batch].forEach((inputIndex, k) => (outcomes[inputIndex] = message.outcomes[k]));
+        send();
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`an analysis worker stopped with exit code ${code}`))));
+      send();
+    });
+
+  await Promise.all([...Array.from({ length: count }, runWorker), inThreadPart()]);
+  return { outcomes, problems };
+
+  async function inThreadPart(): Promise<void> {
+    const stdin = inputs.flatMap((input, i) => (input.kind === 'stdin' ? [i] : []));
+    const done = await inThread(stdin.map((i) => inputs[i]));
+    stdin.forEach((inputIndex, k) => (outcomes[inputIndex] = done[k]));
+    while (next < batches.length) {
+      const batch = batches[next++];
+      const results = await inThread(batch.map((i) => inputs[i]));
+      batch.forEach((inputIndex, k) => (outcomes[inputIndex] = results[k]));
+      // Let the workers' answers in: each waits for its next batch.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+}
