@@ -98,14 +98,14 @@ export class ProjectService {
     this.trust = new TrustBoundary(host.files);
     this.configs = new ConfigResolver(host.files, this.trust, this.problems);
     const yieldNow = host.yieldNow ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
-    this.templates = new TemplateStore(host.files, this.trust, this.problems, host.builtInTemplate, (uri) => host.openDocument(uri), host.log.error, () =>
-      host.batch ? () => Promise.resolve() : timeSlicer(yieldNow),
-    );
+    // Long work (a large template, an index scan) pauses for requests, unless nobody waits (rfc-lint).
+    const newPause = () => (host.batch ? () => Promise.resolve() : timeSlicer(yieldNow));
+    this.templates = new TemplateStore(host.files, this.trust, this.problems, host.builtInTemplate, (uri) => host.openDocument(uri), host.log.error, newPause);
     this.index = new WorkspaceIndex({
       files: host.files,
       read: (uri, text) => this.readRecord(uri, text),
       log: host.log.error,
-      yieldNow,
+      newPause,
       progress: host.progress,
     });
     this.numbering = new Numbering(this.index, host.files, this.trust);

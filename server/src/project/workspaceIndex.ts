@@ -55,8 +55,8 @@ export interface IndexHost {
   files: ProjectFiles;
   read: RecordReader;
   log(message: string): void;
-  /** Lets pending requests run (between files of a scan). */
-  yieldNow(): Promise<void>;
+  /** A new pause for one scan, awaited between files: it lets pending requests run (see timeSlices.ts). */
+  newPause(): () => Promise<void>;
   /** A progress reporter for a scan, if the editor shows progress. */
   progress?(): Promise<ProgressReporter | undefined>;
 }
@@ -141,6 +141,7 @@ export class WorkspaceIndex {
         let done = 0;
         let reported = 0;
         let reportedAt = Date.now();
+        const pause = this.host.newPause();
         const worker = async () => {
           while (next < files.length) {
             const file = files[next++];
@@ -155,7 +156,7 @@ export class WorkspaceIndex {
               reporter.report(percent, `${done}/${files.length} files`);
             }
             // Analysis is synchronous: let requests and edits through between files.
-            await this.host.yieldNow();
+            await pause();
           }
         };
         await Promise.all(Array.from({ length: Math.min(CONCURRENCY, files.length) }, worker));
