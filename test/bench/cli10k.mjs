@@ -9,7 +9,7 @@
 // RFCs (a few unknown), duplicate numbers and file names whose number differs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -126,8 +126,27 @@ function measure(label, args) {
   return { wall, rssKb };
 }
 
-console.log(`peak memory from ${timeBinary ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS'}; ${process.version}`);
-measure('text', []);
+/** The baseline: markdown-it alone reading and parsing every file once, on one thread, in a fresh process. */
+function parseBaseline() {
+  const script = `
+    const { readdirSync, readFileSync } = require('node:fs');
+    const MarkdownIt = require(${JSON.stringify(join(repo, 'node_modules', 'markdown-it'))});
+    const md = new MarkdownIt('default', { html: true });
+    for (const name of readdirSync('rfcs')) md.parse(readFileSync('rfcs/' + name, 'utf8'), {});`;
+  const start = process.hrtime.bigint();
+  spawnSync(process.execPath, ['-e', script], { cwd: root, stdio: 'ignore' });
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+console.log(`peak memory from ${timeBinary ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS'}; ${process.version}; ${availableParallelism()} cores`);
+const baseline = parseBaseline();
+console.log(`${'baseline: markdown-it parse'.padEnd(28)} ${baseline.toFixed(2).padStart(6)} s  (one thread: read and parse every file once)`);
+const ratio = (label, args) => {
+  const { wall } = measure(label, args);
+  console.log(`${''.padEnd(28)} ${(wall / baseline).toFixed(2).padStart(6)} x baseline`);
+};
+ratio('text --jobs 1', ['--jobs', '1']);
+ratio('text', []);
 measure('text --report', ['--report']);
 measure('json --output', ['--format', 'json', '--output', 'report.json']);
 measure('sarif --output', ['--format', 'sarif', '--output', 'report.sarif']);

@@ -58,9 +58,17 @@ export async function analyseInWorkers(
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(script, { workerData: { ...project, role: WORKER_ROLE } satisfies WorkerData });
+      let asked = 0;
+      let answered = 0;
+      const sendBatch = () => {
+        if (next >= batches.length) return;
+        worker.postMessage({ batch: next, inputs: batches[next++].map((i) => inputs[i]) } satisfies ToWorker);
+        asked++;
+      };
+      // The next batch, or once the worker has answered all it was given and none is left, the end.
       const send = () => {
-        const message: ToWorker = next < batches.length ? { batch: next, inputs: batches[next++].map((i) => inputs[i]) } : { done: true };
-        worker.postMessage(message);
+        sendBatch();
+        if (answered === asked && next >= batches.length) worker.postMessage({ done: true } satisfies ToWorker);
       };
       worker.on('message', (message: FromWorker) => {
         if ('problems' in message) {
@@ -68,10 +76,14 @@ export async function analyseInWorkers(
           return;
         }
         batches[message.batch].forEach((inputIndex, k) => (outcomes[inputIndex] = message.outcomes[k]));
+        answered++;
         send();
       });
       worker.on('error', reject);
       worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`an analysis worker stopped with exit code ${code}`))));
+      // Two batches in hand: while this thread analyses its own batch it answers no one,
+      // and a worker with nothing queued would wait for it.
+      sendBatch();
       send();
     });
 
