@@ -8,7 +8,7 @@
  *
  *   node out/test/bench/codeActions.bench.js [--rfcs N]
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, CompletionItem, Diagnostic } from 'vscode-languageserver-protocol/node';
@@ -43,6 +43,16 @@ async function timed(n: number, run: (i: number) => Promise<unknown>): Promise<n
   return samples;
 }
 
+/** The server's peak resident memory in kB (Linux: VmHWM in /proc), if it can be read. */
+function serverPeakKb(pid: number | undefined): number | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1]);
+  } catch {
+    return undefined;
+  }
+}
+
 benchServer(
   'actions',
   async (client, folder) => {
@@ -50,13 +60,19 @@ benchServer(
     const uri = pathToFileURL(path.join(folder, 'rfcs', '2025-0001-topic-1.md')).href;
     const text = rfc('2025-0001', 'Topic 1');
     client.open(uri, text);
-    // The index is built when the RFCs view lists every RFC.
+    // While the index is built (it is when the RFCs view lists every RFC), the open RFC's
+    // outline is asked for every 50 ms, as the editor does on edits and cursor moves.
+    const whileIndexing: number[] = [];
     for (;;) {
       const { rfcs } = await client.request<{ rfcs: unknown[] }>('rfc/listRfcs', null, 60_000);
       if (rfcs.length >= 2 * RFCS) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      const start = performance.now();
+      await client.documentSymbols(uri, 60_000);
+      whileIndexing.push(performance.now() - start);
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const indexedMs = performance.now() - started;
+    const peakKb = serverPeakKb(client.pid);
     const published = await client.waitForDiagnostics(uri);
     const diagnostic = published.diagnostics.find((d: Diagnostic) => d.code === 'placeholder' && d.range.start.line < 10);
     if (!diagnostic) throw new Error('no placeholder diagnostic on the Status line to ask fixes for');
@@ -77,7 +93,8 @@ benchServer(
     );
     const row = (name: string, samples: number[]) =>
       `${name.padEnd(34)} p50 ${percentile(samples, 50).toFixed(2).padStart(7)} ms   p95 ${percentile(samples, 95).toFixed(2).padStart(7)} ms`;
-    console.log(`workspace: ${RFCS} RFCs in the RFC's folder and ${RFCS} in another, indexed in ${(indexedMs / 1000).toFixed(1)} s`);
+    console.log(`workspace: ${RFCS} RFCs in the RFC's folder and ${RFCS} in another, indexed in ${(indexedMs / 1000).toFixed(1)} s; server peak memory ${peakKb === undefined ? 'unknown' : `${Math.round(peakKb / 1024)} MB`}`);
+    if (whileIndexing.length > 0) console.log(row(`outline while indexing (${whileIndexing.length})`, whileIndexing));
     console.log(row('baseline (rfc/validateTitle)', baseline));
     console.log(row(`code actions (status line ${statusLine + 1})`, actions));
     console.log(row('completion (RFC Number)', completions));

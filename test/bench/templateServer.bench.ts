@@ -50,6 +50,7 @@ benchServer(
     const row = (name: string, ms: number) => `${name.padEnd(48)} ${ms.toFixed(1).padStart(8)} ms  ${(ms / idleP95).toFixed(1).padStart(6)} x baseline`;
     console.log(`server with a ${(template.length / 1e6).toFixed(1)} MB team template: ${samples.length} requests while it was built`);
     console.log(row('baseline  idle round trip (p95)', idleP95));
+    console.log(row('          round trip while building (p50)', percentile(samples, 50)));
     console.log(row('          round trip while building (p95)', percentile(samples, 95)));
     console.log(row('          round trip while building (slowest)', Math.max(...samples)));
     console.log(`          open → first diagnostics of the RFC     ${(await diagnostics).toFixed(0).padStart(8)} ms`);
