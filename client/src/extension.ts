@@ -18,6 +18,11 @@ import { CompletenessStatusBar } from './statusBar';
 /** What the extension hands to other extensions and to its own real-editor tests. */
 export interface RfcAssistantApi {
   client: LanguageClient;
+  /**
+   * Milliseconds from the start of activation: to the extension's own setup done (views,
+   * commands, status bar; nothing waits on the server), and to the language server ready.
+   */
+  timings: { setupMs: number; serverReadyMs: number };
   state: RfcState;
   sections: SectionsTreeProvider;
   statusBar: CompletenessStatusBar;
@@ -27,6 +32,7 @@ export interface RfcAssistantApi {
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<RfcAssistantApi> {
+  const started = performance.now();
   const output = vscode.window.createOutputChannel('RFC Assistant', { log: true });
   client = createLanguageClient(context, output);
   const lc = client;
@@ -80,9 +86,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<RfcAss
     vscode.commands.registerCommand('rfc.sections.reveal', logErrors('Reveal Section', (uri: vscode.Uri, line: number) => revealSection(uri, line))),
   );
 
+  const setupMs = performance.now() - started;
   await lc.start();
+  const serverReadyMs = performance.now() - started;
+  output.info(`Activated: own setup ${setupMs.toFixed(0)} ms, language server ready after ${serverReadyMs.toFixed(0)} ms.`);
   void rfcList.refresh();
-  return { client: lc, state, sections, statusBar, rfcList };
+  return { client: lc, state, sections, statusBar, rfcList, timings: { setupMs, serverReadyMs } };
 }
 
 export async function deactivate(): Promise<void> {

@@ -13,6 +13,13 @@ describe('the extension in the editor', () => {
     assert.deepEqual(contributed.map((c) => c.command).filter((c) => !registered.has(c)), []);
   });
 
+  it('reports how long activation took: its own setup, then the language server ready', async function () {
+    const { timings } = await extensionApi();
+    assert.ok(timings.setupMs > 0 && timings.setupMs <= timings.serverReadyMs, JSON.stringify(timings));
+    // The figures go into the test's title, which the harness prints: a report, not a limit.
+    this.test!.title += ` (setup ${timings.setupMs.toFixed(0)} ms, server ready ${timings.serverReadyMs.toFixed(0)} ms)`;
+  });
+
   it('gives the built-in Outline the section tree with each section\'s state', async () => {
     const api = await extensionApi();
     const uri = workspaceUri('docs', 'rfc-template.md');
