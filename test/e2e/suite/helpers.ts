@@ -8,7 +8,9 @@ const EXTENSION_ID = 'rfc-assistant.rfc-assistant';
 export async function extensionApi(): Promise<RfcAssistantApi> {
   const extension = vscode.extensions.getExtension<RfcAssistantApi>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not installed`);
-  return extension.activate();
+  const api = await extension.activate();
+  await api.ready;
+  return api;
 }
 
 export function workspaceUri(...segments: string[]): vscode.Uri {
