@@ -9,6 +9,9 @@ const NUMBERING_PREFIX = /^(?:\d+(?:\.\d+)*[.)]?|[A-Za-z](?:\.\d+)+[.)]?|[A-Za-z
 /** A parenthesised suffix such as "(Revised)" or "(optional)". */
 const PAREN_SUFFIX = /\s*\([^()]*\)\s*$/;
 const TRAILING_PUNCTUATION = new Set([...'?!.:;,\u2026']);
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** White space that folding would change: a run, one at either end, or one other than a plain space. */
+const UNFOLDED_SPACE = /\s\s|^\s|\s$|[^\S ]/;
 
 /**
  * Normalises heading text (already stripped of emphasis by the tokenizer) to the form
@@ -19,7 +22,9 @@ export function normalizeHeading(text: string): string {
   // Fold white space first: every later pattern then sees single spaces and stays linear
   // even on hostile headings (a heading of 200,000 spaces).
   // Invisible format characters (RTL marks, zero-width spaces and joiners) never count.
-  let s = text.normalize('NFC').replace(/[\p{Cf}]/gu, '').split(/\s+/).filter((w) => w !== '').join(' ');
+  // Plain printable ASCII (most headings) has nothing to compose or drop.
+  let s = PRINTABLE_ASCII.test(text) ? text : text.normalize('NFC').replace(/[\p{Cf}]/gu, '');
+  if (UNFOLDED_SPACE.test(s)) s = s.split(/\s+/).filter((w) => w !== '').join(' ');
   s = s.replace(NUMBERING_PREFIX, '');
   // A suffix can follow punctuation ("Design: (draft)") so strip both, twice at most.
   for (let i = 0; i < 2; i++) s = stripParenSuffix(stripTrailingPunctuation(s));

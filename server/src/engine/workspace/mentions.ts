@@ -15,6 +15,8 @@ export interface RfcMention {
  * (`myRFC 2026-003`) nor followed by more digits.
  */
 const MENTION = /(?<![\p{L}\p{N}_])rfc(?:[ \u00a0-]|\/)(\d{4}-\d{1,9})(?!\d)/giu;
+/** Text that may hold a mention: it has the word's letters in a row, in any case. */
+const MAY_MENTION = /rfc/i;
 /** How far past the cursor a text may stand in its source line (escapes and entities are longer there). */
 const SLACK = 256;
 
@@ -74,7 +76,13 @@ function textMentions(content: string, line: number, lines: readonly string[], c
   const source = lines[line] ?? '';
   const from = cursors.get(line) ?? 0;
   // Mostly the text stands literally in the source: then every match's column follows from it.
-  const at = content === '' ? -1 : source.slice(from, from + content.length + SLACK).indexOf(content);
+  const index = content === '' ? -1 : source.indexOf(content, from);
+  const at = index >= 0 && index - from <= SLACK ? index - from : -1;
+  // Most text mentions no RFC: a plain search for the word spares the Unicode-aware pattern.
+  if (!MAY_MENTION.test(content)) {
+    if (at >= 0) cursors.set(line, from + at + content.length);
+    return;
+  }
   for (const m of content.matchAll(MENTION)) {
     let start: number;
     if (at >= 0) {
