@@ -1,4 +1,4 @@
-import { inlinePlainText, normalizeReferenceLabel, parseMarkdown } from './markdown';
+import { inlinePlainText, normalizeReferenceLabel, parseMarkdown, type Token } from './markdown';
 import { readBoldLead, type BoldLead } from './boldLead';
 import { readFrontMatter } from './frontMatter';
 import { ProseCollector } from './guidance';
@@ -69,7 +69,8 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
   let current: ChunkHeading | undefined;
   let contentBlocks = 0;
   let inlineCount = 0;
-  let onlyParagraph = '';
+  // The section's paragraph while it may be its only one (its text is read only then).
+  let onlyParagraph: Token | undefined;
   let sawSectionHeading = false;
   let rowLine = 0;
   let table: TableBlock | undefined;
@@ -84,7 +85,7 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
     current.hasContent = contentBlocks > 0;
     current.guidanceOnly = contentBlocks > 0 && current.guidanceBlocks >= contentBlocks;
     // One paragraph, or a list with one item, saying "N/A".
-    current.notApplicable = contentBlocks === 1 && inlineCount === 1 && NOT_APPLICABLE.test(onlyParagraph.trim());
+    current.notApplicable = contentBlocks === 1 && inlineCount === 1 && onlyParagraph !== undefined && NOT_APPLICABLE.test(inlinePlainText(onlyParagraph).trim());
   };
 
   for (let i = 0; i < tokens.length; i++) {
@@ -127,16 +128,16 @@ export function parseChunk(text: string, options: ChunkParseOptions): ParsedChun
       headings.push(current);
       contentBlocks = 0;
       inlineCount = 0;
-      onlyParagraph = '';
+      onlyParagraph = undefined;
       continue;
     }
     if (token.level === 0 && CONTENT_BLOCKS.has(token.type) && !isCommentOnly(token)) contentBlocks++;
     if (token.type === 'inline' && tokens[i - 1]?.type === 'paragraph_open') {
       inlineCount++;
-      onlyParagraph = inlinePlainText(token);
+      onlyParagraph = token;
     } else if ((token.type === 'inline' && tokens[i - 1]?.type !== 'heading_open') || token.type === 'fence' || token.type === 'code_block') {
       inlineCount++;
-      onlyParagraph = '';
+      onlyParagraph = undefined;
     }
     switch (token.type) {
       case 'tr_open':
