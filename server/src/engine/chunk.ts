@@ -48,9 +48,13 @@ const CONTENT_BLOCKS = new Set([
 
 /** Parses one chunk of markdown. Line numbers in the result are relative to the chunk. */
 export function parseChunk(text: string, options: ChunkParseOptions): ParsedChunk {
-  const lines = splitLines(text);
   const env: { references?: Record<string, unknown> } = {};
-  const tokens = parseMarkdown(text, env);
+  return chunkFromTokens(text, parseMarkdown(text, env), env, options);
+}
+
+/** Reads one chunk from its parsed tokens (maps relative to the chunk) and their environment. */
+export function chunkFromTokens(text: string, tokens: Token[], env: { references?: Record<string, unknown> }, options: ChunkParseOptions): ParsedChunk {
+  const lines = splitLines(text);
 
   const headings: ChunkHeading[] = [];
   const placeholders: PlaceholderHit[] = [];

@@ -70,7 +70,8 @@ export function* chunkBoundarySteps(text: string, starts: readonly number[] = li
   return boundaries;
 }
 
-function headingBoundaries(tokens: Token[]): number[] {
+/** The lines of the top-level H1/H2 headings among block tokens (metadata setext lines excepted). */
+export function headingBoundaries(tokens: Token[]): number[] {
   const found: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];

@@ -1,5 +1,6 @@
-import { parseChunk, type ChunkParseOptions, type ParsedChunk } from './chunk';
-import { chunkBoundaries, chunkBoundarySteps, lineStarts, rechunkRegion } from './chunking';
+import { chunkTokens, parseDocumentBlocks } from './blockSplit';
+import { chunkFromTokens, parseChunk, type ChunkParseOptions, type ParsedChunk } from './chunk';
+import { chunkBoundarySteps, headingBoundaries, lineStarts, rechunkRegion } from './chunking';
 
 /** A parsed chunk placed in its document. */
 export interface PlacedChunk {
@@ -79,9 +80,11 @@ export function buildDocumentModel(
   }
   if (stats) stats.incremental = placed !== undefined;
   if (!placed) {
-    const starts = lineStarts(text);
-    const offsets = chunkBoundaries(text).map((line) => starts[line]);
-    placed = chunkTexts(text, offsets).map(({ start, chunkText }) => ({ chunk: parse(chunkText), startOffset: start }));
+    placed = [];
+    for (const chunk of splitChunks(text, options)) {
+      placed.push(chunk);
+      if (stats) stats.chunksParsed++;
+    }
   }
   return placeChunks(text, placed, parseKey);
 }
@@ -90,6 +93,29 @@ export function buildDocumentModel(
  * Builds a document model from scratch one chunk at a time, pausing after each: a very
  * large template is built in slices, between which the server answers requests.
  */
+/**
+ * A whole text's chunks from one block parse (blockSplit.ts), each read as a parse of its
+ * own text would be.
+ */
+function* splitChunks(text: string, options: ChunkParseOptions): Generator<{ chunk: ParsedChunk; startOffset: number }, void, void> {
+  const starts = lineStarts(text);
+  const parse = parseDocumentBlocks(text);
+  const lines = [0, ...headingBoundaries(parse.tokens).filter((line) => line > 0)];
+  const lineCount = starts.length - 1;
+  let first = 0;
+  for (let k = 0; k < lines.length; k++) {
+    const startLine = lines[k];
+    const endLine = k + 1 < lines.length ? lines[k + 1] : lineCount;
+    // The chunk's tokens run up to the next boundary heading's (a top-level heading_open).
+    let last = first;
+    while (last < parse.tokens.length && !(k + 1 < lines.length && parse.tokens[last].type === 'heading_open' && parse.tokens[last].level === 0 && parse.tokens[last].map?.[0] === endLine)) last++;
+    const chunkText = text.slice(starts[startLine], k + 1 < lines.length ? starts[endLine] : text.length);
+    const { tokens, env } = chunkTokens(parse, first, last, startLine, endLine);
+    yield { chunk: chunkFromTokens(chunkText, tokens, env, options), startOffset: starts[startLine] };
+    first = last;
+  }
+}
+
 export function* documentModelSteps(rawText: string, options: ChunkParseOptions, parseKey: string): Generator<void, DocumentModel, void> {
   const text = rawText.charCodeAt(0) === 0xfeff ? ' ' + rawText.slice(1) : rawText;
   const starts = lineStarts(text);

@@ -13,9 +13,62 @@ export type Token = MarkdownIt.Token;
  */
 const fullParser = new MarkdownIt('default', { html: true, linkify: false, typographer: false }).use(frontMatterPlugin);
 
-/** Block structure only: enough to find section boundaries cheaply. */
-const blockParser = new MarkdownIt('default', { html: true, linkify: false, typographer: false }).use(frontMatterPlugin);
+/** Block structure only: enough to find section boundaries cheaply, and to split a document into chunks (blockSplit.ts). */
+export const blockParser = new MarkdownIt('default', { html: true, linkify: false, typographer: false }).use(frontMatterPlugin);
 blockParser.disable(['inline', 'text_join']);
+recordDefinitions(blockParser);
+
+interface NamedRule {
+  name: string;
+  enabled: boolean;
+  fn: (...args: never[]) => unknown;
+  alt: string[];
+}
+
+/** The rules of a markdown-it ruler with their names (its `__rules__`, which plugins commonly read). */
+function rulesOf(ruler: unknown): NamedRule[] {
+  return (ruler as { __rules__: NamedRule[] }).__rules__;
+}
+
+/**
+ * Makes the block parser note every reference definition with its line in
+ * `env.definitions` (markdown-it keeps only the first of a label, with no line), so a chunk
+ * can be given the definitions written in it.
+ */
+function recordDefinitions(md: MarkdownIt.MarkdownIt): void {
+  const rule = rulesOf(md.block.ruler).find((r) => r.name === 'reference');
+  if (!rule) throw new Error('markdown-it has no reference rule');
+  const original = rule.fn as unknown as (state: MarkdownIt.StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
+  md.block.ruler.at(
+    'reference',
+    (state: MarkdownIt.StateBlock, startLine: number, endLine: number, silent: boolean) => {
+      if (silent) return original(state, startLine, endLine, true);
+      const env = state.env as { references?: Record<string, unknown>; definitions?: { line: number; label: string; value: unknown }[] };
+      const shared = env.references;
+      const own: Record<string, unknown> = {};
+      env.references = own;
+      const found = original(state, startLine, endLine, false);
+      env.references = shared;
+      for (const [label, value] of Object.entries(own)) {
+        env.definitions?.push({ line: startLine, label, value });
+        env.references ??= {};
+        if (!(label in env.references)) env.references[label] = value;
+      }
+      return found;
+    },
+    { alt: rule.alt },
+  );
+}
+
+/** The core rules after the block parse (inline parsing and what follows it), as the full parser runs them. */
+const inlineCoreRules = rulesOf(fullParser.core.ruler).filter((r) => r.enabled && r.name !== 'normalize' && r.name !== 'block');
+
+/** Runs the full parser's inline phase on block tokens (from blockParser), in place. */
+export function runInlinePhase(tokens: Token[], env: Record<string, unknown>): void {
+  const state = new fullParser.core.State('', fullParser, env);
+  state.tokens = tokens;
+  for (const rule of inlineCoreRules) (rule.fn as unknown as (state: MarkdownIt.StateCore) => void)(state);
+}
 
 /** Parses markdown into block and inline tokens. `env.references` receives reference definitions. */
 export function parseMarkdown(text: string, env: Record<string, unknown> = {}): Token[] {
