@@ -8,15 +8,13 @@
 import { pathToFileURL } from 'node:url';
 import { numberOf, type Finding, type Lifecycle } from '../engine';
 import { readBoundedSync } from '../node/nodeFilesSync';
-import type { IndexedRfc } from '../project/indexScan';
+import { MAX_FILE_BYTES, type IndexedRfc } from '../project/indexScan';
 import type { ProjectService } from '../project/service';
 import { crossFileFindings } from './crossFile';
 import type { Input } from './inputs';
 import { printable } from './escape';
 import { shownFile } from './project';
 
-/** Files larger than this are reported rather than analysed: no RFC is this long. */
-const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
 
 /** What the report table says of an RFC, as the editor's RFC index reads it. */
@@ -78,6 +76,13 @@ export async function lintFile(input: Input, project: ProjectService, cwd: strin
   return { kind: 'file', file, record, ...(input.absolute === undefined ? {} : { uri }) };
 }
 
+/** Checks inputs one after another in this thread (the main thread's share, or a worker's batch). */
+export async function lintEach(inputs: readonly Input[], project: ProjectService, cwd: string): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = [];
+  for (const input of inputs) outcomes.push(await lintFile(input, project, cwd));
+  return outcomes;
+}
+
 /**
  * Analyses the inputs (in worker threads when `analyse` says so), keeping their order;
  * template files and, from folders, markdown that is no RFC are skipped. Then the
@@ -88,11 +93,7 @@ export async function lintInputs(
   inputs: readonly Input[],
   project: ProjectService,
   cwd: string,
-  analyse: (inputs: readonly Input[]) => Promise<FileOutcome[]> = async (all) => {
-    const outcomes: FileOutcome[] = [];
-    for (const input of all) outcomes.push(await lintFile(input, project, cwd));
-    return outcomes;
-  },
+  analyse: (inputs: readonly Input[]) => Promise<FileOutcome[]> = (all) => lintEach(all, project, cwd),
 ): Promise<LintResult> {
   const files: LintedFile[] = [];
   const records: IndexedRfc[] = [];

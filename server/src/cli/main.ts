@@ -16,7 +16,7 @@ import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
 import { collectInputs, type Input } from './inputs';
-import { lintFile, lintInputs, type FileOutcome } from './lint';
+import { lintEach, lintInputs } from './lint';
 import { analyseInWorkers, WORKER_ROLE, workerCount, type WorkerData } from './pool';
 import { runWorker } from './worker';
 import { writeReport } from './output';
@@ -56,11 +56,7 @@ async function main(argv: string[]): Promise<number> {
       changedSince: options.changedSince,
     });
     for (const note of notes) warn(note);
-    const inThread = async (some: readonly Input[]) => {
-      const outcomes: FileOutcome[] = [];
-      for (const input of some) outcomes.push(await lintFile(input, project, cwd));
-      return outcomes;
-    };
+    const inThread = (some: readonly Input[]) => lintEach(some, project, cwd);
     const workers = workerCount(options.jobs ?? availableParallelism(), inputs.length);
     const { files, errors } = await lintInputs(inputs, project, cwd, async (all) => {
       if (workers === 0) return inThread(all);

@@ -4,7 +4,7 @@
  * reporting the problems its project found.
  */
 import { parentPort } from 'node:worker_threads';
-import { lintFile, type FileOutcome } from './lint';
+import { lintEach } from './lint';
 import type { FromWorker, ToWorker, WorkerData } from './pool';
 import { createCliProject } from './project';
 
@@ -19,9 +19,7 @@ export function runWorker(data: WorkerData): void {
         port.close();
         return;
       }
-      const outcomes: FileOutcome[] = [];
-      for (const input of message.inputs) outcomes.push(await lintFile(input, project, data.cwd));
-      port.postMessage({ batch: message.batch, outcomes } satisfies FromWorker);
+      port.postMessage({ batch: message.batch, outcomes: await lintEach(message.inputs, project, data.cwd) } satisfies FromWorker);
     })();
   });
 }

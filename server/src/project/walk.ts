@@ -80,10 +80,13 @@ export class Walk {
       return;
     }
     const entries = [...listed].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // Each folder URI parsed once, not once per entry (a walk meets tens of thousands).
+    const under = childOf(folder);
+    const underReal = childOf(realFolder);
     for (const entry of entries) {
       if (this.truncated) return;
-      const uri = child(folder, entry.name);
-      const realUri = child(realFolder, entry.name);
+      const uri = under(entry.name);
+      const realUri = underReal(entry.name);
       if (entry.type === 'directory') {
         if (filter.enter(entry.name)) await this.visit(uri, realUri, root, filter, out);
         continue;
@@ -110,15 +113,16 @@ export class Walk {
     if (type !== 'file' && !this.options.keepSpecial) return undefined;
     if (this.seen.has(target)) return undefined; // listed already, or named on the command line and dealt with there
     const inRoot = relativeTo(root.real, target);
-    if (inRoot !== undefined) return { uri, file: inRoot === '' ? root.given : child(root.given, inRoot), real: target };
+    if (inRoot !== undefined) return { uri, file: inRoot === '' ? root.given : childOf(root.given)(inRoot), real: target };
     if ((this.options.linkRoots ?? []).some((r) => isInside(target, r))) return { uri, file: target, real: target };
     this.linkedOutside.push(uri);
     return undefined;
   }
 }
 
-/** A name (or a `/`-separated relative path) under a folder URI, taken as it is: no `..`, no `\` read as a separator. */
-function child(folder: string, name: string): string {
+/** The URIs of names (or `/`-separated relative paths) under a folder, taken as they are: no `..`, no `\` read as a separator. */
+function childOf(folder: string): (name: string) => string {
   const parsed = URI.parse(folder);
-  return parsed.with({ path: parsed.path.replace(/\/+$/, '') + '/' + name }).toString();
+  const base = parsed.path.replace(/\/+$/, '');
+  return (name) => parsed.with({ path: base + '/' + name }).toString();
 }
