@@ -93,9 +93,9 @@ describe('template choice', () => {
   });
 
   it("reads paths and globs relative to the folder of the .rfcrc.json that sets them", () => {
-    const s = at({ template: '../shared/rfc.md', templates: { 'adr/**': 'adr.md' } }, `${folder}/team`);
+    const s = at({ template: '../common/rfc.md', templates: { 'adr/**': 'adr.md' } }, `${folder}/team`);
     assert.deepEqual(configuredTemplate(`${folder}/team/adr/a.md`, s), { uri: `${folder}/team/adr.md`, source: "rfc.templates 'adr/**'" });
-    assert.deepEqual(configuredTemplate(`${folder}/adr/a.md`, s), { uri: `${folder}/shared/rfc.md`, source: 'rfc.template' }, 'outside team/: no glob matches');
+    assert.deepEqual(configuredTemplate(`${folder}/adr/a.md`, s), { uri: `${folder}/common/rfc.md`, source: 'rfc.template' }, 'outside team/: no glob matches');
   });
 
   it('discovers .rfc/template.md, then <directory>/0000-template.md (a directory inside the folder only)', () => {
