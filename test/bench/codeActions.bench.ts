@@ -8,25 +8,17 @@
  *
  *   node out/test/bench/codeActions.bench.js [--rfcs N]
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, CompletionItem, Diagnostic } from 'vscode-languageserver-protocol/node';
-import { templateText } from '../support/lspDocuments';
+import { benchRfc as rfc } from './benchRfc';
 import { benchServer } from './serverBench';
 
 const argv = process.argv.slice(2);
 const RFCS = argv.includes('--rfcs') ? Number(argv[argv.indexOf('--rfcs') + 1]) : 1000;
 const SAMPLES = 200;
-
-/** An RFC of the built-in template, numbered, with its Status a placeholder left (a finding to fix). */
-function rfc(number: string, title: string): string {
-  return templateText()
-    .replace('[Feature Name]', title)
-    .replace('[YYYY-XXX]', number)
-    .replace('**Last Updated**: [Date]', '**Last Updated**: 2026-03-01')
-    .replace(/\[(?!Draft\/)[^\]\n]*[A-Za-z][^\]\n]*\]/g, 'Written.');
-}
 
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -98,6 +90,12 @@ benchServer(
     console.log(row('baseline (rfc/validateTitle)', baseline));
     console.log(row(`code actions (status line ${statusLine + 1})`, actions));
     console.log(row('completion (RFC Number)', completions));
+    // The same files through rfc-lint, which analyses each as the index does, in the same run.
+    const cliStart = performance.now();
+    const cli = spawnSync(process.execPath, [path.join(__dirname, '..', '..', '..', 'dist', 'cli.js'), '--format', 'json', '--output', path.join(folder, '..', 'report.json')], { cwd: folder, stdio: 'ignore' });
+    const cliMs = performance.now() - cliStart;
+    if (cli.status !== 0 && cli.status !== 1) throw new Error(`rfc-lint exited with ${cli.status}`);
+    console.log(`index build ${(indexedMs / cliMs).toFixed(2)} x rfc-lint over the same ${2 * RFCS} RFCs (${(cliMs / 1000).toFixed(1)} s)`);
   },
   (scratch) => {
     const folder = path.join(scratch, 'ws');
