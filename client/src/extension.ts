@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { insertSection, pickAndInsertSection } from './insertSection';
 import { createLanguageClient } from './languageClient';
+import { registerLintTasks } from './lintTask';
 import { newRfc, type NewRfcArguments } from './newRfc';
 import { moveToPlaceholder } from './placeholderNavigation';
 import { RfcState } from './rfcState';
@@ -75,6 +76,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<RfcAss
     rfcListTree,
     serverChanged,
     vscode.commands.registerCommand('rfc.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand(
+      'rfc.restartServer',
+      logErrors('Restart Language Server', async () => {
+        output.info('Restarting the language server (RFC: Restart Language Server).');
+        await lc.restart();
+      }),
+    ),
+    registerLintTasks(context),
     vscode.commands.registerCommand('rfc.list.refresh', logErrors('Refresh RFCs', () => rfcList.refresh())),
     vscode.commands.registerCommand('rfc.newRfc', logErrors('New RFC', (args?: NewRfcArguments) => newRfc(lc, output, args))),
     vscode.commands.registerCommand('rfc.nextPlaceholder', logErrors('Next Placeholder', () => moveToPlaceholder(lc, state, 1))),

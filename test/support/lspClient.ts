@@ -11,6 +11,7 @@ import {
   ConfigurationRequest,
   createProtocolConnection,
   DidChangeConfigurationNotification,
+  DidSaveTextDocumentNotification,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
   DidChangeWorkspaceFoldersNotification,
@@ -306,6 +307,12 @@ export class LspClient {
 
   version(uri: string): number {
     return this.document(uri).version;
+  }
+
+  /** Reports the document saved (`textDocument/didSave`), as an editor does after writing it. */
+  save(uri: string): void {
+    this.mark();
+    this.notify(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
   }
 
   /** Sets the settings the server will pull and sends `workspace/didChangeConfiguration`. */

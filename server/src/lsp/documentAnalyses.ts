@@ -7,6 +7,11 @@ export interface DocumentAnalysis extends ProjectAnalysis {
   version: number;
   /** The settings generation it was computed under; a settings change makes it stale. */
   generation: number;
+  /**
+   * An RFC where the editor turned checking off (`rfc.enable`): `isRfc` is false, so no
+   * feature treats it as one, but the workspace index still counts it.
+   */
+  checkingOff: boolean;
 }
 
 export interface AnalysesHost {
@@ -16,6 +21,8 @@ export interface AnalysesHost {
   /** Called when a document is closed or stops being analysed. */
   clear(uri: string): void;
   log(message: string): void;
+  /** Whether the editor checks this document (`rfc.enable`); default: yes. */
+  enabled?(uri: string): Promise<boolean>;
 }
 
 /** Wait this long after the last keystroke before analysing: typing bursts cost one analysis. */
@@ -89,7 +96,7 @@ export class DocumentAnalyses {
     if (!document) return undefined;
     const version = document.version;
     const generation = this.generation;
-    const settings: DocumentSettings = await this.host.project.settingsFor(uri);
+    const [settings, enabled]: [DocumentSettings, boolean] = await Promise.all([this.host.project.settingsFor(uri), this.host.enabled?.(uri) ?? true]);
     const template = await this.host.project.templateFor(uri, settings);
     const now = this.getDocument(uri);
     // The document or the settings changed while settings were fetched: the newer schedule wins.
@@ -98,7 +105,7 @@ export class DocumentAnalyses {
     if (known && known.version === version && known.generation === generation) return known;
     try {
       const analysed = await this.host.project.analyze(uri, now.getText(), known?.analysis, { settings, template });
-      const result: DocumentAnalysis = { ...analysed, version, generation };
+      const result: DocumentAnalysis = { ...analysed, isRfc: analysed.isRfc && enabled, checkingOff: analysed.isRfc && !enabled, version, generation };
       this.latest.set(uri, result);
       this.host.publish(result);
       return result;

@@ -38,6 +38,8 @@ export function connectIndexFeatures(
   project: ProjectService,
   publisher: DiagnosticsPublisher,
   guard: RequestGuard,
+  /** The version of a document whose findings the user was shown last (`rfc.run: "onSave"` holds newer ones back). */
+  shownVersion: (uri: string) => number | undefined,
 ): void {
   let republishTimer: ReturnType<typeof setTimeout> | undefined;
   let notifyTimer: ReturnType<typeof setTimeout> | undefined;
@@ -47,9 +49,10 @@ export function connectIndexFeatures(
         republishTimer = undefined;
         for (const document of documents.all()) {
           void analyses.current(document.uri).then((result) => {
-            // Only the version the client has now (a newer publish may be on its way), and only
-            // when its cross-file findings changed.
-            if (result && result.version === documents.get(document.uri)?.version && publisher.crossFileChanged(result)) publisher.publish(result);
+            // Only the version the client has now and was shown (a newer publish may be on its
+            // way, or be held until a save), and only when its cross-file findings changed.
+            const current = result && result.version === documents.get(document.uri)?.version && result.version === shownVersion(document.uri);
+            if (current && publisher.crossFileChanged(result)) publisher.publish(result);
           });
         }
       }, REPUBLISH_MS);

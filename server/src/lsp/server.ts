@@ -23,7 +23,7 @@ import { validateTitle } from '../project/slug';
 import { canonical } from '../project/uris';
 import { AnalysisReadyNotification, CompletenessRequest, InsertSectionRequest, NewRfcRequest, PlaceholdersRequest, ValidateTitleRequest } from '../protocol';
 import { toDocumentSymbols } from './convert';
-import { DocumentAnalyses } from './documentAnalyses';
+import { DocumentAnalyses, type DocumentAnalysis } from './documentAnalyses';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { COMPLETION_TRIGGERS, completionItems } from './features/completion';
 import { hover } from './features/hover';
@@ -32,10 +32,12 @@ import { connectIndexFeatures, crossReferenceContext, indexCapabilities } from '
 import { DiagnosticsPublisher } from './publisher';
 import { codeActionContext, optionalString, position, range, RequestGuard, shape, string, textDocument } from './requestGuard';
 import { SettingsSource } from './settingsSource';
+import { ShownAnalyses } from './checking';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(editedDocuments);
 const settings = new SettingsSource(connection);
+const shown = new ShownAnalyses(settings);
 const guard = new RequestGuard();
 let canRegisterConfigurationChange = false;
 let clientHasWorkspaceFolders = false;
@@ -81,21 +83,31 @@ const project = new ProjectService({
 });
 const publisher = new DiagnosticsPublisher(connection, project);
 
+/** Shows an analysis: its diagnostics, and its completeness to the client's views. */
+function show(result: DocumentAnalysis): void {
+  shown.shown(result.uri, result.version);
+  publisher.publish(result);
+  void connection.sendNotification(AnalysisReadyNotification.type, {
+    uri: result.uri,
+    version: result.version,
+    isRfc: result.isRfc,
+    percent: result.isRfc ? result.analysis.completeness.percent : undefined,
+  });
+}
+
 const analyses = new DocumentAnalyses(
   {
     project,
     publish(result) {
-      project.documentAnalysed(result);
-      publisher.publish(result);
-      void connection.sendNotification(AnalysisReadyNotification.type, {
-        uri: result.uri,
-        version: result.version,
-        isRfc: result.isRfc,
-        percent: result.isRfc ? result.analysis.completeness.percent : undefined,
+      // An RFC the editor does not check is still one of the workspace's RFCs.
+      project.documentAnalysed(result.checkingOff ? { ...result, isRfc: true } : result);
+      void shown.mayShow(result.uri).then((may) => {
+        if (may) show(result);
       });
     },
     clear: (uri) => publisher.clear(uri),
     log: (message) => connection.console.error(message),
+    enabled: async (uri) => (await shown.switchesFor(uri)).enable,
   },
   (uri) => documents.get(uri),
 );
@@ -112,7 +124,8 @@ connection.onInitialize((params): InitializeResult => {
   settings.push((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      // Saves are reported for `rfc.run: "onSave"`.
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       documentSymbolProvider: { label: 'RFC sections' },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
@@ -146,6 +159,8 @@ connection.onDidChangeConfiguration((params) => {
   settings.push(params?.settings);
   settings.clear();
   project.settingsChanged();
+  // A settings change is shown at once, also where findings wait for a save.
+  for (const uri of documents.keys()) shown.release(uri);
   analyses.invalidateAll(documents.keys());
 });
 
@@ -154,16 +169,31 @@ connection.onDidChangeConfiguration((params) => {
 const justOpened = new Map<string, number>();
 documents.onDidOpen((e) => {
   justOpened.set(e.document.uri, e.document.version);
+  shown.release(e.document.uri);
   analyses.schedule(e.document.uri, 0);
 });
 documents.onDidChangeContent((e) => {
-  const opened = justOpened.get(e.document.uri);
-  justOpened.delete(e.document.uri);
-  if (opened !== e.document.version) analyses.schedule(e.document.uri);
+  const { uri, version } = e.document;
+  const opened = justOpened.get(uri);
+  justOpened.delete(uri);
+  if (opened === version) return;
+  // Checked on save only: typing analyses nothing (requests still analyse what they need).
+  void shown.switchesFor(uri).then((switches) => {
+    if (switches.run === 'onType') analyses.schedule(uri);
+  });
+});
+documents.onDidSave((e) => {
+  const uri = e.document.uri;
+  shown.release(uri);
+  void analyses.current(uri).then((result) => {
+    // The analysis was already current (a request made it): no new one took the release.
+    if (result && shown.takeRelease(uri)) show(result);
+  });
 });
 documents.onDidClose((e) => {
   justOpened.delete(e.document.uri);
   settings.forget(e.document.uri);
+  shown.forget(e.document.uri);
   analyses.close(e.document.uri);
 });
 
@@ -250,7 +280,7 @@ process.on('uncaughtException', (error) => {
 });
 
 connectFileEvents(connection, documents, analyses, project);
-connectIndexFeatures(connection, documents, analyses, project, publisher, guard);
+connectIndexFeatures(connection, documents, analyses, project, publisher, guard, (uri) => shown.shownVersion(uri));
 documents.listen(connection);
 connection.listen();
 
