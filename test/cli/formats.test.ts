@@ -3,22 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
-import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { allRules } from '../../server/src/engine';
 import { cliBundle, repoRoot } from '../support/paths';
-import { PROJECT, rfcLint, Scratch } from './run';
+import { PROJECT, PROJECT_FINDINGS, rfcLint, Scratch } from './run';
 
 const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
-
-/** The official SARIF 2.1.0 schema as @microsoft/jest-sarif ships it (2.1.0-rtm.5, JSON Schema draft-04). */
-function sarifValidator() {
-  const file = path.join(path.dirname(require.resolve('@microsoft/jest-sarif/package.json')), 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
-  // unicodeRegExp off: the schema's language pattern is not a valid regular expression in unicode mode.
-  const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
-  addFormats(ajv);
-  return ajv.compile(JSON.parse(readFileSync(file, 'utf8')));
-}
 
 /** schemas/rfc-lint-report.schema.json, strictly (draft-07). */
 export function reportValidator() {
@@ -39,15 +28,6 @@ const FINDING_LINES = [
   "rfcs/2026-003-limits.md:6:1 warning missing-section Missing section 'Design' of the RFC: add '## Design' after 'Summary'.",
 ];
 
-/** The findings of PROJECT as [file, ruleId, severity, message, line, column, endLine, endColumn]. */
-const FINDINGS: [string, string, string, string, number, number, number, number][] = [
-  ['rfcs/2026-002-retries.md', 'duplicate-number', 'error', 'RFC number 2026-002 is also used by 2026-003-limits.md: give one of them a new number.', 3, 17, 3, 25],
-  ['rfcs/2026-002-retries.md', 'placeholder', 'information', "Unfilled placeholder [One paragraph on what and why]: replace it with this RFC's own text.", 7, 1, 7, 32],
-  ['rfcs/2026-002-retries.md', 'unknown-reference', 'warning', 'No RFC in the workspace has the number 2026-009: check the number, or add that RFC to the workspace.', 10, 25, 10, 37],
-  ['rfcs/2026-003-limits.md', 'duplicate-number', 'error', 'RFC number 2026-002 is also used by 2026-002-retries.md: give one of them a new number.', 3, 17, 3, 25],
-  ['rfcs/2026-003-limits.md', 'number-mismatch', 'warning', 'The file name says 2026-003 but the RFC number is 2026-002: rename the file or correct the number.', 3, 17, 3, 25],
-  ['rfcs/2026-003-limits.md', 'missing-section', 'warning', "Missing section 'Design' of the RFC: add '## Design' after 'Summary'.", 6, 1, 6, 11],
-];
 
 describe('rfc-lint output formats', () => {
   const scratch = new Scratch();
@@ -136,7 +116,7 @@ describe('rfc-lint output formats', () => {
     assert.equal(run.code, 1);
     assert.equal(run.stderr, '');
     const file = (p: string, number: string, title: string, status: string, lifecycle: string, completeness: number) => {
-      const findings = FINDINGS.filter((f) => f[0] === p).map(([, ruleId, severity, message, line, column, endLine, endColumn]) => ({
+      const findings = PROJECT_FINDINGS.filter((f) => f[0] === p).map(([, ruleId, severity, message, line, column, endLine, endColumn]) => ({
         ruleId,
         severity,
         message,
@@ -201,47 +181,6 @@ describe('rfc-lint output formats', () => {
     assert.equal(empty.stdout, JSON.stringify(JSON.parse(empty.stdout), null, 2) + '\n');
   });
 
-  it('sarif: SARIF 2.1.0, valid against the official schema', () => {
-    const run = rfcLint(['--format', 'sarif'], project);
-    assert.equal(run.code, 1);
-    assert.equal(run.stderr, '');
-    const expected = {
-      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-      version: '2.1.0',
-      runs: [
-        {
-          tool: {
-            driver: {
-              name: 'rfc-lint',
-              version,
-              rules: allRules.map((r) => ({ id: r.id, shortDescription: { text: r.description }, help: { text: `See README.md, section ${r.docs}.` } })),
-            },
-          },
-          invocations: [{ executionSuccessful: true }],
-          properties: { 'rfcLint.checkedAgainst': [{ template: '.rfc/template.md', config: null, files: 3 }] },
-          artifacts: ['rfcs/2026-001-queues.md', 'rfcs/2026-002-retries.md', 'rfcs/2026-003-limits.md'].map((uri) => ({
-            location: { uri },
-            properties: { template: '.rfc/template.md', config: null },
-          })),
-          columnKind: 'utf16CodeUnits',
-          results: FINDINGS.map(([uri, ruleId, severity, text, startLine, startColumn, endLine, endColumn]) => ({
-            ruleId,
-            ruleIndex: allRules.findIndex((r) => r.id === ruleId),
-            level: severity === 'information' ? 'note' : severity,
-            message: { text },
-            locations: [{ physicalLocation: { artifactLocation: { uri }, region: { startLine, startColumn, endLine, endColumn } } }],
-          })),
-        },
-      ],
-    };
-    assert.equal(run.stdout, JSON.stringify(expected, null, 2) + '\n');
-    const validate = sarifValidator();
-    assert.ok(validate(JSON.parse(run.stdout)), JSON.stringify(validate.errors));
-    for (const id of ['duplicate-number', 'number-mismatch', 'unknown-reference']) {
-      assert.ok(expected.runs[0].tool.driver.rules.some((r) => r.id === id), `${id} is listed`);
-    }
-  });
-
   it('hostile names and texts: no format lets a document start a runner command or send a terminal escape', () => {
     const hostileName = 'rfcs/2026-002-\n::error file=INJECTED::x.md';
     const folder = scratch.folder({
@@ -269,21 +208,6 @@ describe('rfc-lint output formats', () => {
       const run = rfcLint(['--format', format], folder);
       assert.doesNotThrow(() => JSON.parse(run.stdout), format);
     }
-  });
-
-  it('sarif: paths outside the current folder are file: URIs, odd names are encoded, read errors are notifications', () => {
-    const outside = scratch.folder({ '2026-001 a,b#c.md': '# RFC: A\n\n**RFC Number**: 2026-001\n' });
-    const folder = scratch.folder({ '.rfc/template.md': PROJECT['.rfc/template.md'], 'rfcs/100% done.md': '# RFC: Done\n', 'rfcs/bin.md': '\u0000' });
-    const run = rfcLint(['-f', 'sarif', 'rfcs', path.join(outside, '2026-001 a,b#c.md')], folder);
-    assert.equal(run.code, 2);
-    const log = JSON.parse(run.stdout);
-    const uris = new Set(log.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri));
-    assert.deepEqual([...uris], ['rfcs/100%25%20done.md', `file://${outside.split(path.sep).map(encodeURIComponent).join('/')}/2026-001%20a,b%23c.md`]);
-    assert.deepEqual(log.runs[0].invocations, [
-      { executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: "'rfcs/bin.md' is not a text file; not checked" } }] },
-    ]);
-    const validate = sarifValidator();
-    assert.ok(validate(log), JSON.stringify(validate.errors));
   });
 
   it('github: workflow annotations with GitHub escaping, then the totals', () => {

@@ -83,3 +83,13 @@ export const PROJECT: Record<string, string> = {
   'rfcs/2026-003-limits.md': '# RFC: Limits\n\n**RFC Number**: 2026-002\n**Status**: Under Review\n\n## Summary\nRate limits per tenant.\n',
   'docs/notes.md': '# Notes\n\nNot an RFC.\n',
 };
+
+/** The findings of PROJECT as [file, ruleId, severity, message, line, column, endLine, endColumn]. */
+export const PROJECT_FINDINGS: [string, string, string, string, number, number, number, number][] = [
+  ['rfcs/2026-002-retries.md', 'duplicate-number', 'error', 'RFC number 2026-002 is also used by 2026-003-limits.md: give one of them a new number.', 3, 17, 3, 25],
+  ['rfcs/2026-002-retries.md', 'placeholder', 'information', "Unfilled placeholder [One paragraph on what and why]: replace it with this RFC's own text.", 7, 1, 7, 32],
+  ['rfcs/2026-002-retries.md', 'unknown-reference', 'warning', 'No RFC in the workspace has the number 2026-009: check the number, or add that RFC to the workspace.', 10, 25, 10, 37],
+  ['rfcs/2026-003-limits.md', 'duplicate-number', 'error', 'RFC number 2026-002 is also used by 2026-002-retries.md: give one of them a new number.', 3, 17, 3, 25],
+  ['rfcs/2026-003-limits.md', 'number-mismatch', 'warning', 'The file name says 2026-003 but the RFC number is 2026-002: rename the file or correct the number.', 3, 17, 3, 25],
+  ['rfcs/2026-003-limits.md', 'missing-section', 'warning', "Missing section 'Design' of the RFC: add '## Design' after 'Summary'.", 6, 1, 6, 11],
+];

@@ -233,7 +233,7 @@ export class LspClient {
             },
             textDocument: {
               synchronization: { dynamicRegistration: false },
-              publishDiagnostics: { versionSupport: true },
+              publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true },
               documentSymbol: { hierarchicalDocumentSymbolSupport: true },
             },
           },

@@ -50,6 +50,7 @@ describe('rfc-lint formats', () => {
       completeness: 50,
       template: null,
       config: null,
+      lineKeys: new Uint32Array(0),
       findings: [
         { ruleId: 'placeholder', severity: 'hint', message: 'Two\nlines', range: { start: { line: 1, character: 4 }, end: { line: 2, character: 3 } } },
         { ruleId: 'metadata', severity: 'error', message: 'One line', range: { start: { line: 3, character: 0 }, end: { line: 3, character: 7 } } },
@@ -74,6 +75,7 @@ describe('rfc-lint formats', () => {
       template,
       config,
       findings: [],
+      lineKeys: new Uint32Array(0),
     });
     assert.equal(checkedAgainstLine([file('t.md', '.rfcrc.json'), file('t.md', '.rfcrc.json')]), 'Checked against template t.md, config .rfcrc.json');
     assert.equal(

@@ -11,6 +11,7 @@ import { readBoundedSync } from '../node/nodeFilesSync';
 import { MAX_FILE_BYTES, type IndexedRfc } from '../project/indexScan';
 import type { ProjectService } from '../project/service';
 import { crossFileFindings } from './crossFile';
+import { lineKeysOf } from './fingerprint';
 import type { Input } from './inputs';
 import { printable } from './escape';
 import { shownFile } from './project';
@@ -41,6 +42,8 @@ export interface LintedFile {
   template: string | null;
   /** The configuration file it followed, as reports name files; null for none. */
   config: string | null;
+  /** A hash per line of its text, for SARIF's fingerprints (see fingerprint.ts). */
+  lineKeys: Uint32Array;
 }
 
 export interface LintResult {
@@ -72,6 +75,7 @@ export async function lintFile(input: Input, project: ProjectService, cwd: strin
     findings: result.analysis.findings.map(withoutData),
     template: shownFile(await project.templateFileOf(input.absolute === undefined ? undefined : uri, settings), cwd),
     config: shownFile(settings.configUri, cwd),
+    lineKeys: lineKeysOf(text),
   };
   return { kind: 'file', file, record, ...(input.absolute === undefined ? {} : { uri }) };
 }

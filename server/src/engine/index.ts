@@ -8,6 +8,7 @@ export { computeCompleteness, type CompletenessReport, type SectionReport, type 
 export { lineText, type BuildStats, type DocumentModel } from './document';
 export type { DocHeading } from './facts';
 export { allRules, ruleById, ruleIds } from './rules';
+export { PROJECT_HOME, ruleDocsUrl } from './ruleDocs';
 export { buildTemplateModel, buildTemplateModelInSlices, type TemplateModel, type TemplateSection } from './template';
 export type { Finding, Position, Range, RuleSetting, Severity } from './types';
 export { insertSectionEdit, type TextEditLike } from './edits';

@@ -5,7 +5,7 @@ import {
   type DocumentSymbol,
   type Range,
 } from 'vscode-languageserver/node';
-import { lineText, type Analysis, type DocHeading, type Finding, type Severity } from '../engine';
+import { lineText, ruleById, ruleDocsUrl, type Analysis, type DocHeading, type Finding, type Severity } from '../engine';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -17,18 +17,24 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 /** Diagnostics beyond this many per document are summed up in one, to keep the editor responsive. */
 export const MAX_DIAGNOSTICS = 1000;
 
-/** Engine findings as LSP diagnostics (`source: "rfc"`, `code` = rule id). */
+/**
+ * Engine findings as LSP diagnostics (`source: "rfc"`, `code` = rule id, `codeDescription`
+ * = the rule's README section). The link is sent whatever the client's
+ * `codeDescriptionSupport`: a client without it ignores the field.
+ */
 export function toDiagnostics(findings: readonly Finding[]): Diagnostic[] {
-  const shown = findings.slice(0, MAX_DIAGNOSTICS).map(
-    (f): Diagnostic => ({
+  const shown = findings.slice(0, MAX_DIAGNOSTICS).map((f): Diagnostic => {
+    const rule = ruleById(f.ruleId);
+    return {
       range: f.range,
       severity: SEVERITY[f.severity],
       source: 'rfc',
       code: f.ruleId,
+      ...(rule ? { codeDescription: { href: ruleDocsUrl(rule) } } : {}),
       message: f.message,
       ...(f.data ? { data: f.data } : {}),
-    }),
-  );
+    };
+  });
   if (findings.length > MAX_DIAGNOSTICS) {
     shown.push({
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },

@@ -1,23 +1,24 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { allRules, type Finding, type Severity } from '../../engine';
+import { PROJECT_HOME, type Finding } from '../../engine';
+import { FINGERPRINT_KEY, fingerprintsOf } from '../fingerprint';
 import { checkedAgainst } from '../report';
 import { nested, type Formatter } from './context';
-
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+import { SARIF_LEVEL, sarifRules } from './sarifRules';
 
 /**
- * SARIF 2.1.0 for code-scanning services: one run whose tool.driver lists every rule (id
- * and its description), and one result per finding with its level and a location
- * relative to the current folder (one-based region, end column exclusive, UTF-16 columns).
+ * SARIF 2.1.0 for code-scanning services: one run whose tool.driver lists every rule (see
+ * sarifRules.ts), and one result per finding with its rule's index, its level, a location
+ * relative to the current folder (one-based region, end column exclusive, UTF-16 columns)
+ * and a fingerprint that survives edits elsewhere in the file (see fingerprint.ts).
  * Unreadable files and unusable settings become tool execution notifications. Which
  * template and .rfcrc.json each file was checked against: in each artifact's properties,
  * and grouped in the run's properties (`rfcLint.checkedAgainst`; null: built-in, none).
  */
 export const formatSarif: Formatter = function* (report, { version }) {
-  const rules = allRules.map((r) => ({ id: r.id, shortDescription: { text: r.description }, help: { text: `See README.md, section ${r.docs}.` } }));
+  const rules = sarifRules();
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const driver = { name: 'rfc-lint', version, rules };
+  const driver = { name: 'rfc-lint', version, semanticVersion: version, informationUri: PROJECT_HOME, rules };
   const invocation: Record<string, unknown> = { executionSuccessful: report.runErrors.length === 0 };
   if (report.runErrors.length > 0) {
     invocation.toolExecutionNotifications = report.runErrors.map((text) => ({ level: 'error', message: { text } }));
@@ -32,20 +33,21 @@ export const formatSarif: Formatter = function* (report, { version }) {
   let first = true;
   for (const file of report.files) {
     const uri = artifactUri(file.path);
-    for (const finding of file.findings) {
-      yield `${first ? '' : ','}\n        ${nested(result(finding, uri, ruleIndex.get(finding.ruleId)), 4)}`;
+    const fingerprints = fingerprintsOf(uri, file.findings, file.lineKeys);
+    for (const [i, finding] of file.findings.entries()) {
+      yield `${first ? '' : ','}\n        ${nested(result(finding, uri, ruleIndex.get(finding.ruleId), fingerprints[i]), 4)}`;
       first = false;
     }
   }
   yield `${first ? '' : '\n      '}]\n    }\n  ]\n}\n`;
 };
 
-function result(finding: Finding, uri: string, ruleIndex: number | undefined) {
+function result(finding: Finding, uri: string, ruleIndex: number | undefined, fingerprint: string) {
   const { start, end } = finding.range;
   return {
     ruleId: finding.ruleId,
     ...(ruleIndex === undefined ? {} : { ruleIndex }),
-    level: LEVEL[finding.severity],
+    level: SARIF_LEVEL[finding.severity],
     message: { text: finding.message },
     locations: [
       {
@@ -55,6 +57,7 @@ function result(finding: Finding, uri: string, ruleIndex: number | undefined) {
         },
       },
     ],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
   };
 }
 
