@@ -163,7 +163,7 @@ describe('language server: settings', () => {
     assert.deepEqual(client.failureOutput(), []);
   });
 
-  it('honours a pushed rfc section when the client can be asked but answers null (Neovim 0.8+ with empty config.settings)', async () => {
+  it('honours a pushed rfc section when the client can be asked but answers null (newer Neovim with empty config.settings)', async () => {
     const client = await LspClient.start({ settings: null });
     const uri = rfcUri('2026-307-push-and-pull.md');
     client.open(uri, templateWithoutTimeline());

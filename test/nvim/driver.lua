@@ -6,7 +6,7 @@
 --   RFC_NODE, RFC_SERVER   the node binary and dist/server.js (started with --stdio)
 --   RFC_ROOT, RFC_DOC      the workspace folder and the RFC to open in it
 --   RFC_RESULT             where to write the JSON
---   RFC_ADVERTISE_PULL     "1": advertise workspace.configuration, as Neovim 0.8+ does (0.7
+--   RFC_ADVERTISE_PULL     "1": advertise workspace.configuration, as newer Neovim does (0.7
 --                          does not), so the server asks and Neovim answers from the empty
 --                          config.settings: the pushed settings must still win
 --   RFC_WAIT_MS            the bound of each wait

@@ -55,22 +55,43 @@ function nvimVersion(): string {
   return run.stdout.split('\n')[0];
 }
 
-/** Runs the driver in a headless Neovim with no user configuration and a scratch HOME. */
-function runDriver(scratch: string, advertisePull: boolean): { result: DriverResult; doc: string } {
-  const home = path.join(scratch, advertisePull ? 'home-pull' : 'home');
-  const root = path.join(scratch, advertisePull ? 'ws-pull' : 'ws');
-  const doc = path.join(root, 'rfcs', '2026-001-neovim.md');
-  const resultFile = path.join(scratch, advertisePull ? 'result-pull.json' : 'result.json');
-  mkdirSync(path.dirname(doc), { recursive: true });
+/** An environment with a scratch HOME and XDG folders, so no user or system configuration is read. */
+function scratchEnv(home: string, extra: Record<string, string>): Record<string, string> {
   mkdirSync(home, { recursive: true });
-  writeFileSync(doc, templateText());
-  const env: Record<string, string> = {
+  return {
     PATH: process.env.PATH ?? '',
     HOME: home,
     XDG_CONFIG_HOME: path.join(home, '.config'),
+    XDG_CONFIG_DIRS: path.join(home, '.config-dirs'),
     XDG_DATA_HOME: path.join(home, '.local', 'share'),
     XDG_STATE_HOME: path.join(home, '.local', 'state'),
     XDG_CACHE_HOME: path.join(home, '.cache'),
+    RFC_WAIT_MS: String(WAIT_MS),
+    ...extra,
+  };
+}
+
+/** A workspace folder with one RFC written from the built-in template, placeholders left. */
+function workspaceWithRfc(root: string): string {
+  const doc = path.join(root, 'rfcs', '2026-001-neovim.md');
+  mkdirSync(path.dirname(doc), { recursive: true });
+  writeFileSync(doc, templateText());
+  return doc;
+}
+
+function runNvim(args: string[], cwd: string, env: Record<string, string>, resultFile: string): unknown {
+  const run = spawnSync('nvim', args, { cwd, env, encoding: 'utf8', timeout: RUN_LIMIT_MS, input: '' });
+  assert.equal(run.status, 0, `nvim exited with ${run.status} (signal ${run.signal}); stderr: ${run.stderr}`);
+  return JSON.parse(readFileSync(resultFile, 'utf8'));
+}
+
+/** Runs driver.lua in a headless Neovim started with no configuration at all. */
+function runDriver(scratch: string, advertisePull: boolean): { result: DriverResult; doc: string } {
+  const name = advertisePull ? 'pull' : 'own';
+  const root = path.join(scratch, name, 'ws');
+  const doc = workspaceWithRfc(root);
+  const resultFile = path.join(scratch, name, 'result.json');
+  const env = scratchEnv(path.join(scratch, name, 'home'), {
     RFC_NODE: process.execPath,
     RFC_SERVER: serverBundle,
     RFC_ROOT: root,
@@ -79,17 +100,17 @@ function runDriver(scratch: string, advertisePull: boolean): { result: DriverRes
     RFC_DRIVER: driver,
     RFC_ACTION: 'Set Status to Draft',
     RFC_ADVERTISE_PULL: advertisePull ? '1' : '0',
-    RFC_WAIT_MS: String(WAIT_MS),
-  };
-  const run = spawnSync('nvim', ['--clean', '--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', 'lua dofile(vim.env.RFC_DRIVER)'], {
-    cwd: root,
-    env,
-    encoding: 'utf8',
-    timeout: RUN_LIMIT_MS,
-    input: '',
   });
-  assert.equal(run.status, 0, `nvim exited with ${run.status} (signal ${run.signal}); stderr: ${run.stderr}`);
-  return { result: JSON.parse(readFileSync(resultFile, 'utf8')) as DriverResult, doc };
+  const args = ['--clean', '--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', 'lua dofile(vim.env.RFC_DRIVER)'];
+  return { result: runNvim(args, root, env, resultFile) as DriverResult, doc };
+}
+
+/** README's Neovim 0.7 configuration: the one lua block in README.md that calls vim.lsp.start_client. */
+function readmeNeovim07Config(): string {
+  const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/^```lua\n([\s\S]*?)^```$/gm)].map((m) => m[1]).filter((b) => b.includes('vim.lsp.start_client'));
+  assert.equal(blocks.length, 1, 'README has one Neovim 0.7 configuration');
+  return blocks[0];
 }
 
 describe('Neovim (headless) drives the language server', function () {
@@ -114,7 +135,7 @@ describe('Neovim (headless) drives the language server', function () {
 
   for (const advertisePull of [false, true]) {
     const how = advertisePull
-      ? 'advertising workspace/configuration (as Neovim 0.8+ does) with empty config.settings, so the server asks and gets null'
+      ? 'advertising workspace/configuration (as newer Neovim does) with empty config.settings, so the server asks and gets null'
       : "with Neovim's own client capabilities";
     it(`diagnostics, a code action, Status completion, and pushed settings obeyed: ${how}`, () => {
       const { result, doc } = runDriver(scratch, advertisePull);
@@ -165,4 +186,34 @@ describe('Neovim (headless) drives the language server', function () {
       }
     });
   }
+
+  it("starts from README's Neovim 0.7 configuration as init.lua, with its setting obeyed", () => {
+    const root = path.join(scratch, 'readme', 'ws');
+    const doc = workspaceWithRfc(root);
+    const home = path.join(scratch, 'readme', 'home');
+    const resultFile = path.join(scratch, 'readme', 'result.json');
+    const env = scratchEnv(home, {
+      RFC_NODE: process.execPath,
+      RFC_SERVER: serverBundle,
+      RFC_DOC: doc,
+      RFC_RESULT: resultFile,
+      RFC_CHECK: path.join(repoRoot, 'test', 'nvim', 'readmeConfig.lua'),
+    });
+    // `rfc-language-server` on PATH, as the npm package's bin puts it there.
+    const bin = path.join(scratch, 'readme', 'bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(path.join(bin, 'rfc-language-server'), '#!/bin/sh\nexec "$RFC_NODE" "$RFC_SERVER" "$@"\n', { mode: 0o755 });
+    env.PATH = `${bin}${path.delimiter}${env.PATH}`;
+    mkdirSync(path.join(env.XDG_CONFIG_HOME, 'nvim'), { recursive: true });
+    writeFileSync(path.join(env.XDG_CONFIG_HOME, 'nvim', 'init.lua'), readmeNeovim07Config());
+
+    const result = runNvim(['--headless', '-i', 'NONE', '-n', '-c', 'lua dofile(vim.env.RFC_CHECK)'], root, env, resultFile);
+    console.log(`      ${version}: ${JSON.stringify(result)}`);
+    assert.deepEqual(result, {
+      timeouts: [],
+      filetype: 'markdown',
+      clients: ['rfc'],
+      diagnostics: { 'rfc:placeholder:ERROR': placeholders },
+    });
+  });
 });

@@ -6,7 +6,7 @@ import type { Connection } from 'vscode-languageserver/node';
  * it, and the answer cached until they say settings changed. Clients that cannot be asked
  * (Neovim 0.7, some others) push settings with `workspace/didChangeConfiguration`; the
  * `rfc` section they push is used for every document. A client that can be asked but has
- * no `rfc` section to give answers null (Neovim 0.8+ answers from `config.settings`, which
+ * no `rfc` section to give answers null (newer Neovim answers from `config.settings`, which
  * a plugin pushing with `client.notify` leaves empty): then what it pushed applies, so a
  * push is never dropped for an empty answer. Neither: the defaults.
  */
