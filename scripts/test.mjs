@@ -1,6 +1,6 @@
-// `npm test` after the build: the engine, fixture, CLI and language-server tests (mocha,
-// Node 20), then the real-editor tests (code-server, set up by test/e2e/setup.sh), then
-// one closing line with the counts of both.
+// `npm test` after the build: the engine, fixture, CLI, language-server and Neovim tests
+// (mocha, Node 20; Neovim set up by test/nvim/setup.sh), then the real-editor tests
+// (code-server, set up by test/e2e/setup.sh), then one closing line with the counts of both.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,9 @@ import { join } from 'node:path';
 
 const countsDir = mkdtempSync(join(tmpdir(), 'rfc-test-counts-'));
 const parts = [
-  { name: 'mocha', command: 'npx', args: ['mocha'] },
+  // Mocha runs even when Neovim cannot be installed (not root): the other tests still
+  // report, and the Neovim test fails saying how to install it.
+  { name: 'mocha', command: 'bash', args: ['-c', 'bash test/nvim/setup.sh; npx mocha'] },
   { name: 'real editor', command: 'bash', args: ['-c', 'bash test/e2e/setup.sh && npm run --silent build:e2e && node test/e2e/run.mjs'] },
 ];
 

@@ -162,4 +162,24 @@ describe('language server: settings', () => {
     assert.deepEqual(client.configurationRequests, [], 'never asked');
     assert.deepEqual(client.failureOutput(), []);
   });
+
+  it('honours a pushed rfc section when the client can be asked but answers null (newer Neovim with empty config.settings)', async () => {
+    const client = await LspClient.start({ settings: null });
+    const uri = rfcUri('2026-307-push-and-pull.md');
+    client.open(uri, templateWithoutTimeline());
+    const first = await client.waitForDiagnostics(uri);
+    assert.ok(byCode(first.diagnostics, 'placeholder').length > 0, 'a null answer means the defaults');
+
+    const asked = client.configurationRequests.length;
+    client.sendNotification(DidChangeConfigurationNotification.method, { settings: { rfc: { rules: { placeholder: 'off', 'missing-section': 'error' } } } });
+    const pushed = await client.waitForDiagnostics(uri, (p) => byCode(p.diagnostics, 'placeholder').length === 0, 5_000);
+    assert.equal(byCode(pushed.diagnostics, 'missing-section')[0]?.severity, DiagnosticSeverity.Error);
+    assert.ok(client.configurationRequests.length > asked, 'asked again after the push, and answered null');
+
+    // A client that does answer wins over what it pushed (VS Code answers per folder).
+    client.changeSettings({ rules: { 'missing-section': 'hint' } });
+    const answered = await client.waitForDiagnostics(uri, (p) => byCode(p.diagnostics, 'missing-section')[0]?.severity === DiagnosticSeverity.Hint, 5_000);
+    assert.ok(byCode(answered.diagnostics, 'placeholder').length > 0, 'the answer replaces the pushed section');
+    assert.deepEqual(client.failureOutput(), []);
+  });
 });

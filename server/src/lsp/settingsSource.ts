@@ -5,7 +5,10 @@ import type { Connection } from 'vscode-languageserver/node';
  * Clients that answer `workspace/configuration` (VS Code) are asked per document, scoped to
  * it, and the answer cached until they say settings changed. Clients that cannot be asked
  * (Neovim 0.7, some others) push settings with `workspace/didChangeConfiguration`; the
- * `rfc` section they push is used for every document. Neither: the defaults.
+ * `rfc` section they push is used for every document. A client that can be asked but has
+ * no `rfc` section to give answers null (newer Neovim answers from `config.settings`, which
+ * a plugin pushing with `client.notify` leaves empty): then what it pushed applies, so a
+ * push is never dropped for an empty answer. Neither: the defaults.
  */
 export class SettingsSource {
   private readonly cache = new Map<string, Promise<unknown>>();
@@ -29,8 +32,8 @@ export class SettingsSource {
     let settings = this.cache.get(uri);
     if (!settings) {
       settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'rfc' }).then(
-        (reply: unknown) => reply,
-        () => undefined,
+        (reply: unknown) => reply ?? this.pushed,
+        () => this.pushed,
       );
       this.cache.set(uri, settings);
     }
