@@ -101,12 +101,12 @@ export class PreviewAnalyses implements vscode.Disposable {
         this.client.sendRequest(PlaceholderTextsRequest.type, { uri }),
       ]);
       if (completeness && texts) {
-        const counts = countSectionStates(completeness.sections);
         next = {
           version: texts.version,
           percent: completeness.percent,
-          placeholdersLeft: counts.placeholders,
-          sectionsMissing: counts.missing,
+          // What Next Placeholder visits and the preview marks, the title and metadata's included.
+          placeholdersLeft: texts.placeholders.length,
+          sectionsMissing: countSectionStates(completeness.sections).missing,
           placeholders: texts.placeholders,
         };
       } else next = null;
