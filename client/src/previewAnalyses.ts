@@ -51,7 +51,11 @@ export class PreviewAnalyses implements vscode.Disposable {
         this.known.clear();
         this.scheduleRefresh();
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.known.delete(d.uri.toString())),
+      // A preview that renders it again opens it again, and asks again.
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.known.delete(d.uri.toString());
+        this.rendered.delete(d.uri.toString());
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(PREVIEW_SETTING)) this.scheduleRefresh();
       }),
