@@ -10,6 +10,8 @@ import { createLanguageClient } from './languageClient';
 import { registerLintTasks } from './lintTask';
 import { newRfc, type NewRfcArguments } from './newRfc';
 import { moveToPlaceholder } from './placeholderNavigation';
+import { PreviewAnalyses } from './previewAnalyses';
+import { extendMarkdownIt, type MarkdownItLike } from './previewPlugin';
 import { RfcState } from './rfcState';
 import { RfcListProvider } from './rfcListView';
 import { revealSection, SectionsTreeProvider, type SectionNode } from './sectionsView';
@@ -30,6 +32,10 @@ export interface RfcAssistantApi {
   sections: SectionsTreeProvider;
   statusBar: CompletenessStatusBar;
   rfcList: RfcListProvider;
+  /** What the markdown preview shows of each RFC. */
+  preview: PreviewAnalyses;
+  /** Called by VS Code's markdown extension (`markdown.markdownItPlugins`): the preview's banner and placeholder marks. */
+  extendMarkdownIt<T extends MarkdownItLike>(md: T): T;
 }
 
 let client: LanguageClient | undefined;
@@ -43,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<RfcAss
   const sections = new SectionsTreeProvider(lc, state, output);
   const statusBar = new CompletenessStatusBar(lc, state, output);
   const rfcList = new RfcListProvider(lc, output);
+  const preview = new PreviewAnalyses(lc, state, output);
   const logErrors =
     <A extends unknown[], R>(name: string, run: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R | undefined> => {
@@ -74,6 +81,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<RfcAss
     sectionsTree,
     rfcList,
     rfcListTree,
+    preview,
     serverChanged,
     vscode.commands.registerCommand('rfc.showOutput', () => output.show(true)),
     vscode.commands.registerCommand(
@@ -108,7 +116,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<RfcAss
     },
     (error: unknown) => output.error(`The RFC language server did not start: ${error instanceof Error ? error.message : String(error)}`),
   );
-  return { client: lc, state, sections, statusBar, rfcList, ready, timings };
+  return {
+    client: lc,
+    state,
+    sections,
+    statusBar,
+    rfcList,
+    preview,
+    ready,
+    timings,
+    extendMarkdownIt: (md) => extendMarkdownIt(md, (document) => preview.figuresFor(document)),
+  };
 }
 
 export async function deactivate(): Promise<void> {

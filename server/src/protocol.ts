@@ -69,6 +69,29 @@ export namespace PlaceholdersRequest {
   export const type = new RequestType<DocumentParams, Range[], void>(method);
 }
 
+/** One unfilled placeholder: where it is and its text as the document has it. */
+export interface PlaceholderText {
+  range: Range;
+  text: string;
+}
+
+/** The placeholders of one version of an open RFC. */
+export interface PlaceholderTextsResult {
+  uri: string;
+  version: number;
+  placeholders: PlaceholderText[];
+}
+
+/**
+ * `rfc/placeholderTexts`: the placeholders `rfc/placeholders` lists, each with its text, and
+ * the version they are for (the markdown preview finds them in its rendered text); null
+ * when the document is not an open RFC.
+ */
+export namespace PlaceholderTextsRequest {
+  export const method = 'rfc/placeholderTexts';
+  export const type = new RequestType<DocumentParams, PlaceholderTextsResult | null, void>(method);
+}
+
 export interface InsertSectionParams {
   uri: string;
   /** A template section id, as in the completeness report's sections. */

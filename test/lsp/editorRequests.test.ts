@@ -4,7 +4,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { InsertSectionRequest, NewRfcRequest, PlaceholdersRequest, ValidateTitleRequest, type NewRfcResult } from '../../server/src/protocol';
+import {
+  InsertSectionRequest,
+  NewRfcRequest,
+  PlaceholdersRequest,
+  PlaceholderTextsRequest,
+  ValidateTitleRequest,
+  type NewRfcResult,
+  type PlaceholderTextsResult,
+} from '../../server/src/protocol';
 import { disposeAllClients, LspClient } from '../support/lspClient';
 import { rfcUri, scanPlaceholders, templateText } from '../support/lspDocuments';
 
@@ -31,6 +39,23 @@ describe('language server: requests behind the editor features', () => {
       scanPlaceholders(text).map((p) => `${p.line}:${p.start}-${p.end}`),
     );
     assert.deepEqual(await client.request<Range[]>(PlaceholdersRequest.method, { uri: 'file:///ws/not-open.md' }), []);
+  });
+
+  it('rfc/placeholderTexts gives each placeholder its text and the version, after an edit too', async () => {
+    const uri = rfcUri('2026-303-placeholder-texts.md');
+    const text = templateText();
+    client.open(uri, text);
+    const listed = (result: PlaceholderTextsResult | null) => result?.placeholders.map((p) => `${p.range.start.line}:${p.range.start.character}-${p.range.end.character} ${p.text}`);
+    const first = await client.request<PlaceholderTextsResult | null>(PlaceholderTextsRequest.method, { uri });
+    assert.equal(first?.version, 1);
+    assert.deepEqual(listed(first), scanPlaceholders(text).map((p) => `${p.line}:${p.start}-${p.end} ${p.text}`));
+    // The title's placeholder filled: the rest move on, with their own texts.
+    const version = client.replace(uri, '[Feature Name]', 'Queues <b>');
+    const edited = text.replace('[Feature Name]', 'Queues <b>');
+    const second = await client.request<PlaceholderTextsResult | null>(PlaceholderTextsRequest.method, { uri });
+    assert.equal(second?.version, version);
+    assert.deepEqual(listed(second), scanPlaceholders(edited).map((p) => `${p.line}:${p.start}-${p.end} ${p.text}`));
+    assert.equal(await client.request(PlaceholderTextsRequest.method, { uri: 'file:///ws/not-open.md' }), null);
   });
 
   it('rfc/insertSection returns the edit that restores a deleted section, and null for a present one', async () => {

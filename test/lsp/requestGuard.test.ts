@@ -27,6 +27,7 @@ const MALFORMED: [string, unknown, RegExp][] = [
   ['rfc/newRfc', { title: 'x', authors: '', date: '2026-01-01', directoryUri: 5 }, /"directoryUri" must be a string when given/],
   ['rfc/completeness', { uri: 5 }, /"uri" must be a string/],
   ['rfc/placeholders', {}, /"uri" must be a string/],
+  ['rfc/placeholderTexts', { uri: null }, /"uri" must be a string/],
   ['rfc/insertSection', { uri }, /"sectionId" must be a string/],
   ['textDocument/documentSymbol', { textDocument: null }, /"textDocument" must be \{ uri: string \}/],
   ['textDocument/hover', { textDocument: { uri } }, /"position" must be a position/],

@@ -95,3 +95,15 @@ export function toDocumentSymbols(analysis: Analysis): DocumentSymbol[] {
 function lineLength(analysis: Analysis, line: number): number {
   return lineText(analysis.model, line).length;
 }
+
+/** The placeholders of an analysis with their texts (lines joined by `\n`), for `rfc/placeholderTexts`. */
+export function placeholderTexts(analysis: Analysis): { range: Range; text: string }[] {
+  return analysis.placeholders.map((range) => {
+    const parts: string[] = [];
+    for (let line = range.start.line; line <= range.end.line; line++) {
+      const text = lineText(analysis.model, line);
+      parts.push(text.slice(line === range.start.line ? range.start.character : 0, line === range.end.line ? range.end.character : text.length));
+    }
+    return { range, text: parts.join('\n') };
+  });
+}

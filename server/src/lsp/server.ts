@@ -21,8 +21,8 @@ import { prepareNewRfc } from '../project/newRfc';
 import { ProjectService } from '../project/service';
 import { validateTitle } from '../project/slug';
 import { canonical } from '../project/uris';
-import { AnalysisReadyNotification, CompletenessRequest, InsertSectionRequest, NewRfcRequest, PlaceholdersRequest, ValidateTitleRequest } from '../protocol';
-import { toDocumentSymbols } from './convert';
+import { AnalysisReadyNotification, CompletenessRequest, InsertSectionRequest, NewRfcRequest, PlaceholdersRequest, PlaceholderTextsRequest, ValidateTitleRequest } from '../protocol';
+import { placeholderTexts, toDocumentSymbols } from './convert';
 import { DocumentAnalyses, type DocumentAnalysis } from './documentAnalyses';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { COMPLETION_TRIGGERS, completionItems } from './features/completion';
@@ -222,6 +222,15 @@ connection.onRequest(
   guard.request(PlaceholdersRequest.method, document, async (params) => {
     const result = await analyses.current(params.uri);
     return result?.isRfc ? [...result.analysis.placeholders] : [];
+  }),
+);
+
+connection.onRequest(
+  PlaceholderTextsRequest.type,
+  guard.request(PlaceholderTextsRequest.method, document, async (params) => {
+    const result = await analyses.current(params.uri);
+    if (!result?.isRfc) return null;
+    return { uri: result.uri, version: result.version, placeholders: placeholderTexts(result.analysis) };
   }),
 );
 

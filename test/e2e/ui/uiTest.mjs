@@ -1,6 +1,6 @@
 // The UI test a person would recognise: open an RFC from the Explorer, read the status
 // bar, look at the sections view and the Problems panel, run New RFC from the command
-// palette. Waits on selectors with timeouts, never on fixed sleeps.
+// palette and open its markdown preview. Waits on selectors with timeouts, never on fixed sleeps.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -84,5 +84,14 @@ export async function runUiTest({ context, url, screenshots, record }) {
     await page.locator('.tabs-container .tab.active', { hasText: new RegExp(`${year}-\\d{3}-screenshot-demo\\.md`) }).waitFor({ timeout: TIMEOUT });
     await statusItem.first().waitFor({ timeout: TIMEOUT });
     await page.screenshot({ path: join(screenshots, 'workbench.png') });
+  });
+
+  await step(record, 'ui: the markdown preview of the RFC shows the completeness banner and marks the placeholders', async () => {
+    await runCommand(page, 'Markdown: Open Preview to the Side');
+    // The preview is a webview: an iframe whose document is in a nested iframe.
+    const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await preview.locator('.rfc-preview-banner', { hasText: /RFC \d+% complete · \d+ placeholders left/ }).waitFor({ timeout: TIMEOUT });
+    await preview.locator('mark.rfc-placeholder', { hasText: '[One paragraph executive summary of the proposal]' }).first().waitFor({ timeout: TIMEOUT });
+    await page.locator('.part.editor').screenshot({ path: join(screenshots, 'preview.png') });
   });
 }
