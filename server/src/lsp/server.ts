@@ -32,6 +32,7 @@ import { connectIndexFeatures, crossReferenceContext, indexCapabilities } from '
 import { DiagnosticsPublisher } from './publisher';
 import { codeActionContext, optionalString, position, range, RequestGuard, shape, string, textDocument } from './requestGuard';
 import { SettingsSource } from './settingsSource';
+import { today } from './today';
 import { ShownAnalyses } from './checking';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -292,10 +293,3 @@ connectFileEvents(connection, documents, analyses, project);
 connectIndexFeatures(connection, documents, analyses, project, publisher, guard, (uri) => shown.shownVersion(uri));
 documents.listen(connection);
 connection.listen();
-
-/** Today in the server's time zone, as YYYY-MM-DD. */
-function today(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
