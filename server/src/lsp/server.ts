@@ -32,6 +32,14 @@ import { connectIndexFeatures, crossReferenceContext, indexCapabilities } from '
 import { DiagnosticsPublisher } from './publisher';
 import { codeActionContext, optionalString, position, range, RequestGuard, shape, string, textDocument } from './requestGuard';
 import { SettingsSource } from './settingsSource';
+import { hasTransportArgument, USAGE, wantsHelp } from './transport';
+
+const args = process.argv.slice(2);
+if (wantsHelp(args) || !hasTransportArgument(args)) {
+  // Started by hand, or by an editor configured without a transport: say how, and stop.
+  (wantsHelp(args) ? process.stdout : process.stderr).write(USAGE);
+  process.exit(wantsHelp(args) ? 0 : 2);
+}
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(editedDocuments);
