@@ -28,10 +28,13 @@ const EXPECTED_FILES = [
 
 const RFC = 'half-filled-rfc.md';
 
-/** The commands run with this Node first on PATH, as `#!/usr/bin/env node` finds it. */
+/**
+ * The commands run with this Node first on PATH, as `#!/usr/bin/env node` finds it, and
+ * without the npm_* variables of an outer `npm test`: the inner npm would take them as its
+ * own config (npm_config_local_prefix would install into the repository).
+ */
 const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`, NO_COLOR: '1' };
-delete env.FORCE_COLOR;
-delete env.GITHUB_ACTIONS;
+for (const key of Object.keys(env)) if (/^npm_/i.test(key) || key === 'FORCE_COLOR' || key === 'GITHUB_ACTIONS') delete env[key];
 
 function run(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
   return spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: 120_000 });
