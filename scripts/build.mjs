@@ -42,7 +42,13 @@ const common = {
 
 try {
   await Promise.all([
-    esbuild.build({ ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' }),
+    esbuild.build({
+      ...common,
+      entryPoints: ['server/src/lsp/server.ts'],
+      outfile: 'dist/server.js',
+      // The npm package's `rfc-language-server` bin; the extension starts it as a module.
+      banner: { js: '#!/usr/bin/env node' },
+    }),
     esbuild.build({
       ...common,
       entryPoints: ['server/src/cli/main.ts'],

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { TextDocumentSyncKind, type TextDocumentSyncOptions } from 'vscode-languageserver-protocol/node';
 import { disposeAllClients, liveClientCount, LspClient } from '../support/lspClient';
+import { serverBundle } from '../support/paths';
 
 describe('language server: lifecycle', () => {
   after(disposeAllClients);
@@ -36,6 +38,15 @@ describe('language server: lifecycle', () => {
     await client.documentSymbols('file:///ws/rfcs/2026-401-folders.md');
     assert.deepEqual(client.failureOutput(), []);
     assert.equal(await client.shutdown(), 0);
+  });
+
+  it('prints its usage and exits with 2 when no transport is given, a port-less --socket included', () => {
+    for (const args of [[], ['--socket'], ['--pipe', ''], ['--clientProcessId', '1']]) {
+      const run = spawnSync(process.execPath, [serverBundle, ...args], { encoding: 'utf8', timeout: 30_000 });
+      assert.equal(run.status, 2, `${JSON.stringify(args)}: ${run.stderr}`);
+      assert.match(run.stderr, /^Usage: rfc-language-server --stdio\n/, JSON.stringify(args));
+      assert.equal(run.stdout, '');
+    }
   });
 
   it('leaves no server process behind', async () => {

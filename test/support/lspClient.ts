@@ -67,6 +67,11 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** Advertise `window.workDoneProgress` (server-initiated progress), as VS Code does; default false. */
   workDoneProgress?: boolean;
+  /**
+   * The command that starts the server, `--stdio` appended (e.g. an installed
+   * `rfc-language-server` bin); defaults to `node dist/server.js`.
+   */
+  serverCommand?: readonly string[];
 }
 
 /** A `$/progress` notification: its token and value (`{ kind: 'begin' | 'report' | 'end', ... }`). */
@@ -210,7 +215,8 @@ export class LspClient {
 
   /** Spawns the server, initializes it and sends `initialized`. */
   static async start(options: StartOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [...(process.env.RFC_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const [command, ...args] = options.serverCommand ?? [process.execPath, ...(process.env.RFC_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), serverBundle];
+    const child = spawn(command!, [...args, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection, options.settings === undefined ? {} : options.settings);
     live.add(client);

@@ -34,6 +34,10 @@ import { codeActionContext, optionalString, position, range, RequestGuard, shape
 import { SettingsSource } from './settingsSource';
 import { today } from './today';
 import { ShownAnalyses } from './checking';
+import { exitWithoutTransport } from './transport';
+
+// Started by hand, or by an editor configured without a transport: say how, and stop.
+exitWithoutTransport(process.argv.slice(2));
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(editedDocuments);
