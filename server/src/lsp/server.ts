@@ -107,7 +107,8 @@ const analyses = new DocumentAnalyses(
       // An RFC the editor does not check is still one of the workspace's RFCs.
       project.documentAnalysed(result.checkingOff ? { ...result, isRfc: true } : result);
       void shown.mayShow(result.uri).then((may) => {
-        if (may) show(result);
+        // Settings are read in between: the document may have been closed or edited meanwhile.
+        if (may && documents.get(result.uri)?.version === result.version) show(result);
       });
     },
     clear: (uri) => publisher.clear(uri),
