@@ -33,8 +33,13 @@ describe('language server: rfc.enable and rfc.run', () => {
     assert.deepEqual(await client.documentSymbols(uri), []);
     const statusLine = client.text(uri).split('\n').findIndex((l) => l.startsWith('**Status**:'));
     assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri }, position: { line: statusLine, character: 12 } }), []);
-    const { rfcs } = await client.request<{ rfcs: { uri: string }[] }>('rfc/listRfcs', null);
-    assert.ok(rfcs.some((r) => r.uri === uri), 'numbering and the RFCs view still see it');
+    // The index is built beside the analysis: ask until it has been (at most 10 s).
+    let listed = false;
+    for (const deadline = Date.now() + 10_000; !listed && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
+      const { rfcs } = await client.request<{ rfcs: { uri: string }[] }>('rfc/listRfcs', null);
+      listed = rfcs.some((r) => r.uri === uri);
+    }
+    assert.ok(listed, 'numbering and the RFCs view still see it');
 
     client.changeSettings({ enable: true });
     const after = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);

@@ -34,6 +34,7 @@ import { codeActionContext, optionalString, position, range, RequestGuard, shape
 import { SettingsSource } from './settingsSource';
 import { today } from './today';
 import { ShownAnalyses } from './checking';
+import { connectDocumentEvents } from './documentEvents';
 import { exitWithoutTransport } from './transport';
 
 // Started by hand, or by an editor configured without a transport: say how, and stop.
@@ -170,38 +171,7 @@ connection.onDidChangeConfiguration((params) => {
   analyses.invalidateAll(documents.keys());
 });
 
-// TextDocuments reports an opened document as changed too; that first "change" must not
-// push the immediate analysis of an open back by the typing debounce.
-const justOpened = new Map<string, number>();
-documents.onDidOpen((e) => {
-  justOpened.set(e.document.uri, e.document.version);
-  shown.release(e.document.uri);
-  analyses.schedule(e.document.uri, 0);
-});
-documents.onDidChangeContent((e) => {
-  const { uri, version } = e.document;
-  const opened = justOpened.get(uri);
-  justOpened.delete(uri);
-  if (opened === version) return;
-  // Checked on save only: typing analyses nothing (requests still analyse what they need).
-  void shown.switchesFor(uri).then((switches) => {
-    if (switches.run === 'onType') analyses.schedule(uri);
-  });
-});
-documents.onDidSave((e) => {
-  const uri = e.document.uri;
-  shown.release(uri);
-  void analyses.current(uri).then((result) => {
-    // The analysis was already current (a request made it): no new one took the release.
-    if (result && shown.takeRelease(uri)) show(result);
-  });
-});
-documents.onDidClose((e) => {
-  justOpened.delete(e.document.uri);
-  settings.forget(e.document.uri);
-  shown.forget(e.document.uri);
-  analyses.close(e.document.uri);
-});
+connectDocumentEvents(documents, analyses, settings, shown, show);
 
 // Every request passes the guard: -32002 before initialize, -32602 for params of the wrong shape.
 const document = shape({ uri: string });
