@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, extensionApi, openAnalysed, rfcDiagnostics, waitUntil, workspaceUri } from './helpers';
+import { closeAllEditors, extensionApi, openAnalysed, rfcDiagnostics, waitUntil, workspaceUri, ruleOf } from './helpers';
 
 /** Asks `find` again every 200 ms (the task system reads tasks.json in its own time) until it answers; fails after 30 s. */
 async function poll<T>(what: string, find: () => Promise<T | undefined>): Promise<T> {
@@ -22,7 +22,7 @@ describe('commands and tasks in the real editor', () => {
     assert.ok(commands.includes('rfc.restartServer') && commands.includes('rfc.showOutput'));
     const uri = workspaceUri('docs', 'missing-security.md');
     await openAnalysed(api, uri);
-    const before = rfcDiagnostics(uri).map((d) => `${String(d.code)} ${d.message}`);
+    const before = rfcDiagnostics(uri).map((d) => `${ruleOf(d)} ${d.message}`);
     assert.ok(before.length > 0);
 
     const transitions: boolean[] = [];
@@ -40,7 +40,7 @@ describe('commands and tasks in the real editor', () => {
       () => (rfcDiagnostics(uri).length === before.length ? rfcDiagnostics(uri) : undefined),
       [vscode.languages.onDidChangeDiagnostics],
     );
-    assert.deepEqual(after.map((d) => `${String(d.code)} ${d.message}`), before);
+    assert.deepEqual(after.map((d) => `${ruleOf(d)} ${d.message}`), before);
   });
 
   it('runs rfc-lint as a task of type rfc-lint from tasks.json, its findings in Problems through $rfc-lint', async () => {
@@ -72,8 +72,8 @@ describe('commands and tasks in the real editor', () => {
       },
       [vscode.languages.onDidChangeDiagnostics],
     );
-    const missing = found.find((d) => d.code === 'missing-section');
-    assert.ok(missing, JSON.stringify(found.map((d) => [d.code, d.message])));
+    const missing = found.find((d) => ruleOf(d) === 'missing-section');
+    assert.ok(missing, JSON.stringify(found.map((d) => [ruleOf(d), d.message])));
     assert.match(missing.message, /Security Considerations/);
     assert.equal(missing.severity, vscode.DiagnosticSeverity.Warning);
   });

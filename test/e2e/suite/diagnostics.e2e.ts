@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { analysed, closeAllEditors, extensionApi, openAnalysed, placeholdersIn, rfcDiagnostics, waitUntil, workspaceUri } from './helpers';
+import { analysed, closeAllEditors, extensionApi, openAnalysed, placeholdersIn, rfcDiagnostics, waitUntil, workspaceUri, ruleOf } from './helpers';
 
 describe('diagnostics in the real editor', () => {
   afterEach(closeAllEditors);
@@ -16,10 +16,14 @@ describe('diagnostics in the real editor', () => {
       return d.length === expected.length ? d : undefined;
     }, [vscode.languages.onDidChangeDiagnostics]);
     assert.deepEqual(
-      diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}`).sort(),
+      diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${ruleOf(d)}`).sort(),
       expected.map((p) => `${p.line}:${p.start} placeholder`).sort(),
     );
     for (const d of diagnostics) assert.equal(editor.document.getText(d.range), expected.find((p) => p.line === d.range.start.line && p.start === d.range.start.character)?.text);
+    // The rule id is a link to its README section (codeDescription), as the Problems panel shows it.
+    const code = diagnostics[0].code;
+    assert.ok(typeof code === 'object', `code ${JSON.stringify(code)} carries no link`);
+    assert.equal(code.target.toString(true), 'https://github.com/rfc-assistant/rfc-assistant#placeholder');
   });
 
   it('shows nothing for a filled RFC', async () => {
@@ -43,11 +47,11 @@ describe('diagnostics in the real editor', () => {
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# RFC: Cache\n\n**RFC Number**: 2026-009\n\n## Summary\n\n[One paragraph executive summary of the proposal]\n' });
     const editor = await vscode.window.showTextDocument(document);
     await analysed(api, document);
-    const summary = rfcDiagnostics(document.uri).find((d) => d.code === 'placeholder');
+    const summary = rfcDiagnostics(document.uri).find((d) => ruleOf(d) === 'placeholder');
     assert.ok(summary, 'the summary placeholder is reported');
     await editor.edit((edit) => edit.replace(summary.range, 'Cache search results for a minute.'));
     await analysed(api, document);
-    await waitUntil('the placeholder diagnostic to go', () => !rfcDiagnostics(document.uri).some((d) => d.code === 'placeholder') || undefined, [
+    await waitUntil('the placeholder diagnostic to go', () => !rfcDiagnostics(document.uri).some((d) => ruleOf(d) === 'placeholder') || undefined, [
       vscode.languages.onDidChangeDiagnostics,
     ]);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

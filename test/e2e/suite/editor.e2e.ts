@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { analysed, closeAllEditors, extensionApi, openAnalysed, rfcDiagnostics, waitUntil, workspaceUri } from './helpers';
+import { analysed, closeAllEditors, extensionApi, openAnalysed, rfcDiagnostics, waitUntil, workspaceUri, ruleOf } from './helpers';
 
 describe('the extension in the editor', () => {
   afterEach(closeAllEditors);
@@ -68,7 +68,7 @@ describe('the extension in the editor', () => {
     assert.equal(editor.document.getText(), template);
     assert.equal(editor.document.getText(editor.selection), '[Feature Name]', 'the first tab stop selects the title placeholder');
     await analysed(api, editor.document);
-    assert.equal(rfcDiagnostics(document.uri).filter((d) => d.code === 'placeholder').length, 104);
+    assert.equal(rfcDiagnostics(document.uri).filter((d) => ruleOf(d) === 'placeholder').length, 104);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 

@@ -48,6 +48,15 @@ export function rfcDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'rfc');
 }
 
+/**
+ * A diagnostic's rule id. VS Code turns a code that comes with a `codeDescription` (the
+ * rule's README link) into `{ value, target }`; a problem matcher's stays a string.
+ */
+export function ruleOf(diagnostic: vscode.Diagnostic): string {
+  const code = diagnostic.code;
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
 /** Opens a document and waits until the server has analysed its current version. */
 export async function openAnalysed(api: RfcAssistantApi, uri: vscode.Uri): Promise<vscode.TextEditor> {
   const editor = await vscode.window.showTextDocument(uri);

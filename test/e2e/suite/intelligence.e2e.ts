@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, extensionApi, openAnalysed, rfcDiagnostics, waitUntil, workspaceUri } from './helpers';
+import { closeAllEditors, extensionApi, openAnalysed, rfcDiagnostics, waitUntil, workspaceUri, ruleOf } from './helpers';
 
 async function template(): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri('docs', 'rfc-template.md')));
@@ -16,7 +16,7 @@ describe('quick fixes, completion and hover in the real editor', () => {
     const api = await extensionApi();
     const uri = workspaceUri('docs', 'missing-security.md');
     const editor = await openAnalysed(api, uri);
-    const missing = await waitUntil('the missing-section problem', () => rfcDiagnostics(uri).find((d) => d.code === 'missing-section'), [vscode.languages.onDidChangeDiagnostics]);
+    const missing = await waitUntil('the missing-section problem', () => rfcDiagnostics(uri).find((d) => ruleOf(d) === 'missing-section'), [vscode.languages.onDidChangeDiagnostics]);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, missing.range, vscode.CodeActionKind.QuickFix.value);
     const insert = actions.find((a) => a.title === "Insert section 'Security Considerations'");
     assert.ok(insert?.edit, JSON.stringify(actions.map((a) => a.title)));

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CompletenessRequest, type CompletenessResult, type SectionReport } from '../../../server/src/protocol';
-import { closeAllEditors, extensionApi, openAnalysed, rfcDiagnostics, waitUntil, workspaceUri } from './helpers';
+import { closeAllEditors, extensionApi, openAnalysed, rfcDiagnostics, waitUntil, workspaceUri, ruleOf } from './helpers';
 
 function flatten(sections: readonly SectionReport[]): SectionReport[] {
   return sections.flatMap((s) => [s, ...flatten(s.children)]);
@@ -22,14 +22,14 @@ describe('completeness, sections view and placeholders in the real editor', () =
     assert.deepEqual(tree.map((n) => [n.section.name, n.section.state]), report.sections.map((s) => [s.name, s.state]));
 
     const diagnostics = rfcDiagnostics(uri);
-    const missing = diagnostics.filter((d) => d.code === 'missing-section');
+    const missing = diagnostics.filter((d) => ruleOf(d) === 'missing-section');
     assert.equal(missing.length, 1);
     assert.match(missing[0].message, /'Security Considerations'/);
     assert.deepEqual(flatten(report.sections).filter((s) => s.state === 'missing' && !s.id.includes('/')).map((s) => s.name), ['Security Considerations']);
 
     // Placeholders: the sections' own counts plus those in the title and metadata lines.
     const firstSectionLine = Math.min(...report.sections.filter((s) => s.line !== undefined).map((s) => s.line!));
-    const placeholders = diagnostics.filter((d) => d.code === 'placeholder');
+    const placeholders = diagnostics.filter((d) => ruleOf(d) === 'placeholder');
     const inSections = flatten(report.sections).reduce((n, s) => n + s.placeholders, 0);
     const inPreamble = placeholders.filter((d) => d.range.start.line < firstSectionLine).length;
     assert.equal(inSections + inPreamble, placeholders.length);
