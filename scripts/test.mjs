@@ -1,6 +1,7 @@
 // `npm test` after the build: the engine, fixture, CLI, language-server and Neovim tests
 // (mocha, Node 20; Neovim set up by test/nvim/setup.sh), then the real-editor tests
-// (code-server, set up by test/e2e/setup.sh), then one closing line with the counts of both.
+// (code-server, set up by test/e2e/setup.sh), then the web tests (the web build in
+// code-server's web worker extension host), then one closing line with the counts of all.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,9 @@ const parts = [
   // report, and the Neovim test fails saying how to install it.
   { name: 'mocha', command: 'bash', args: ['-c', 'bash test/nvim/setup.sh; npx mocha'] },
   { name: 'real editor', command: 'bash', args: ['-c', 'bash test/e2e/setup.sh && npm run --silent build:e2e && node test/e2e/run.mjs'] },
+  // The web build in code-server's web worker extension host (same harness; the suite's
+  // bundle is built by test/web/run.mjs).
+  { name: 'web', command: 'node', args: ['test/web/run.mjs'] },
 ];
 
 const total = { passed: 0, failed: 0, skipped: 0 };

@@ -1,0 +1,40 @@
+import { assert } from 'chai';
+import * as vscode from 'vscode';
+import { placeholdersIn } from '../../e2e/suite/placeholders';
+import { closeAllEditors, extensionApi, openAnalysed, rfcDiagnostics, ruleOf, waitUntil, workspaceUri } from './helpers';
+
+describe('diagnostics on the web', () => {
+  afterEach(closeAllEditors);
+
+  it('shows every placeholder of the unchanged template, and nothing else', async () => {
+    const api = await extensionApi();
+    const uri = workspaceUri('docs', 'rfc-template.md');
+    const editor = await openAnalysed(api, uri);
+    const expected = placeholdersIn(editor.document.getText());
+    assert.isAbove(expected.length, 50, 'the fixture is the built-in template');
+    const diagnostics = await waitUntil(
+      `${expected.length} placeholder diagnostics`,
+      () => {
+        const d = rfcDiagnostics(uri);
+        return d.length === expected.length ? d : undefined;
+      },
+      [vscode.languages.onDidChangeDiagnostics],
+    );
+    assert.deepEqual(
+      diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${ruleOf(d)}`).sort(),
+      expected.map((p) => `${p.line}:${p.start} placeholder`).sort(),
+    );
+    for (const d of diagnostics) {
+      const placeholder = expected.find((p) => p.line === d.range.start.line && p.start === d.range.start.character);
+      assert.equal(editor.document.getText(d.range), placeholder?.text);
+    }
+  });
+
+  it('shows nothing for a filled RFC', async () => {
+    const api = await extensionApi();
+    const uri = workspaceUri('docs', '2026-002-rate-limiting.md');
+    await openAnalysed(api, uri);
+    assert.isTrue(api.state.isRfc(uri));
+    assert.deepEqual(rfcDiagnostics(uri).map((d) => d.message), []);
+  });
+});

@@ -1,0 +1,74 @@
+// The web build as a person sees it in the browser: Developer: Show Running Extensions lists
+// RFC Assistant in the web worker extension host, and the Problems panel lists the
+// template's unfilled placeholders (screenshot test/web/screenshots/web-problems.png).
+// Waits on selectors with timeouts, never on fixed sleeps.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const TIMEOUT = 60_000;
+
+async function step(record, title, body) {
+  try {
+    await body();
+    record(title);
+    return true;
+  } catch (error) {
+    record(title, error);
+    return false;
+  }
+}
+
+function explorerRow(page, name) {
+  return page.locator('.explorer-folders-view .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+}
+
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: TIMEOUT });
+  await page.keyboard.press('Enter');
+}
+
+/** @param {{ context: any, url: string, screenshots: string, record: (title: string, error?: unknown) => void }} options */
+export async function runWebUiCheck({ context, url, screenshots, record }) {
+  mkdirSync(screenshots, { recursive: true });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor({ timeout: TIMEOUT });
+
+  const opened = await step(record, 'web ui: opens the template by clicking it in the Explorer', async () => {
+    await explorerRow(page, 'docs').first().waitFor({ timeout: TIMEOUT });
+    await explorerRow(page, 'docs').first().click();
+    await explorerRow(page, 'rfc-template.md').first().click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'rfc-template.md' }).waitFor({ timeout: TIMEOUT });
+  });
+  if (!opened) return;
+
+  await step(record, 'web ui: Developer: Show Running Extensions lists RFC Assistant in the web worker', async () => {
+    await runCommand(page, 'Developer: Show Running Extensions');
+    const editor = page.locator('.runtime-extensions-editor');
+    const rows = editor.locator('.monaco-list-row');
+    await rows.first().waitFor({ timeout: TIMEOUT });
+    // The list renders only the rows in view: walk it with the keyboard until ours is there.
+    const ours = rows.filter({ hasText: /RFC Assistant|rfc-assistant\.rfc-assistant/ });
+    await rows.first().click();
+    for (let i = 0; i < 100 && (await ours.count()) === 0; i++) await page.keyboard.press('ArrowDown');
+    await ours.first().scrollIntoViewIfNeeded({ timeout: TIMEOUT });
+    const text = await ours.first().innerText();
+    if (!/web worker/i.test(text)) throw new Error(`RFC Assistant's row in Running Extensions says ${JSON.stringify(text)}, not "web worker"`);
+    await page.screenshot({ path: join(screenshots, 'web-running-extensions.png') });
+    // VS Code 1.139 opens it as a modal editor over the workbench.
+    await page.keyboard.press('Escape');
+    await editor.waitFor({ state: 'detached', timeout: TIMEOUT }).catch(() => runCommand(page, 'View: Close Editor'));
+  });
+
+  await step(record, 'web ui: the Problems panel lists the unfilled placeholders', async () => {
+    await explorerRow(page, 'rfc-template.md').first().click();
+    await runCommand(page, 'Problems: Focus on Problems View');
+    const panel = page.locator('.markers-panel');
+    await panel.locator('.monaco-list-row', { hasText: 'Unfilled placeholder [Feature Name]' }).first().waitFor({ timeout: TIMEOUT });
+    await page.screenshot({ path: join(screenshots, 'web-problems.png') });
+  });
+}
