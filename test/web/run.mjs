@@ -79,7 +79,7 @@ async function withWebWorkbench(name, { withTests }, body) {
 /** Part 1: the mocha suite inside the web worker extension host. */
 async function runSuite() {
   log(`web suite (web worker extension host of code-server 4.139.1; extension from ${extensionDir})`);
-  const { exitCode, tests } = await withWebWorkbench('suite', { withTests: true }, async ({ context, url }) => {
+  const { exitCode, tests, errors } = await withWebWorkbench('suite', { withTests: true }, async ({ context, url }) => {
     const page = context.pages()[0] ?? (await context.newPage());
     const collected = collectSuiteResults(context, page, log);
     let exit;
@@ -87,8 +87,9 @@ async function runSuite() {
     await context.exposeFunction('codeAutomationExit', (code) => exit(code));
     await page.goto(url);
     const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('timeout'), 10 * 60_000))]);
-    return { exitCode: code, tests: collected.tests() };
+    return { exitCode: code, tests: collected.tests(), errors: collected.errors() };
   });
+  if (exitCode !== 0 && errors.length > 0) log(`--- errors on the page console (the extension host's among them) ---\n${errors.join('\n')}\n---`);
   if (tests === undefined) {
     record('the web suite reports its results', new Error(`no results on the console (exit code ${exitCode})`));
     return;

@@ -4,11 +4,16 @@
 // to the page; the worker's own console is read too, whichever reaches Playwright first.
 const RESULTS_MARKER = 'RFC_WEB_RESULTS ';
 
-/** @returns {{ tests(): { title: string, state: string, error?: string }[] | undefined }} */
+/**
+ * @returns {{ tests(): { title: string, state: string, error?: string }[] | undefined, errors(): string[] }}
+ * `errors()`: the console's error messages (the extension host's among them), for a failed run.
+ */
 export function collectSuiteResults(context, page, log) {
   let tests;
   const seen = new Set();
-  const read = (text) => {
+  const errors = [];
+  const read = (text, type) => {
+    if (type === 'error' && errors.length < 40 && !errors.includes(text)) errors.push(text.slice(0, 2000));
     const at = text.indexOf(RESULTS_MARKER);
     if (at >= 0 && tests === undefined) {
       const json = text.slice(at + RESULTS_MARKER.length);
@@ -25,9 +30,9 @@ export function collectSuiteResults(context, page, log) {
       log(`    [host] ${line.slice(0, 500)}`);
     }
   };
-  page.on('console', (message) => read(message.text()));
-  const watchWorker = (worker) => worker.on('console', (message) => read(message.text()));
+  page.on('console', (message) => read(message.text(), message.type()));
+  const watchWorker = (worker) => worker.on('console', (message) => read(message.text(), message.type()));
   page.on('worker', watchWorker);
   context.on('page', (p) => p.on('worker', watchWorker));
-  return { tests: () => tests };
+  return { tests: () => tests, errors: () => errors };
 }
