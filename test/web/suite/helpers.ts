@@ -19,7 +19,7 @@ export interface WebApi {
     readonly serverRunning: boolean;
     onDidAnalyze: vscode.Event<unknown>;
   };
-  statusBar: { readonly text: string | undefined; onDidUpdate: vscode.Event<void> };
+  statusBar: { readonly text: string | undefined; readonly visible: boolean; onDidUpdate: vscode.Event<void> };
 }
 
 /** The activated extension's API, once its language server (the Web Worker) has started. */

@@ -49,12 +49,12 @@ describe('quick fixes, completion and the status bar on the web', () => {
     const api = await extensionApi();
     const filled = workspaceUri('docs', '2026-002-rate-limiting.md');
     await openAnalysed(api, filled);
-    await waitUntil('the status bar at 100%', () => api.statusBar.text === '$(pass-filled) RFC 100%' || undefined, [api.statusBar.onDidUpdate]);
+    await waitUntil('the status bar at 100%', () => (api.statusBar.visible && api.statusBar.text === '$(pass-filled) RFC 100%') || undefined, [api.statusBar.onDidUpdate]);
     const template = workspaceUri('docs', 'rfc-template.md');
     await openAnalysed(api, template);
     const percent = api.state.analysisOf(template)?.percent;
     assert.ok(percent !== undefined, 'the analysis carries a percentage');
     assert.isBelow(percent, 100, 'the untouched template is not complete');
-    await waitUntil(`the status bar at ${percent}%`, () => api.statusBar.text === `$(checklist) RFC ${percent}%` || undefined, [api.statusBar.onDidUpdate]);
+    await waitUntil(`the status bar at ${percent}%`, () => (api.statusBar.visible && api.statusBar.text === `$(checklist) RFC ${percent}%`) || undefined, [api.statusBar.onDidUpdate]);
   });
 });

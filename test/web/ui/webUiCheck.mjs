@@ -1,6 +1,7 @@
-// The web build as a person sees it in the browser: Developer: Show Running Extensions lists
-// RFC Assistant in the web worker extension host, and the Problems panel lists the
-// template's unfilled placeholders (screenshot test/web/screenshots/web-problems.png).
+// The web build as a person sees it in the browser: the status bar shows the RFC's
+// completeness, the Problems panel lists the template's unfilled placeholders (screenshot
+// test/web/screenshots/web-problems.png), and Developer: Show Running Extensions lists RFC
+// Assistant in the web worker extension host (web-running-extensions.png).
 // Waits on selectors with timeouts, never on fixed sleeps.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,6 +47,20 @@ export async function runWebUiCheck({ context, url, screenshots, record }) {
   });
   if (!opened) return;
 
+  await step(record, 'web ui: the status bar shows the RFC\'s completeness', async () => {
+    await page.locator('.statusbar-item', { hasText: /RFC \d+%/ }).first().waitFor({ timeout: TIMEOUT }).catch(async (error) => {
+      const items = await page.locator('.statusbar-item').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') || e.textContent));
+      throw new Error(`${error.message.split('\n')[0]}\nthe status bar has: ${JSON.stringify(items)}`);
+    });
+  });
+
+  await step(record, 'web ui: the Problems panel lists the unfilled placeholders', async () => {
+    await runCommand(page, 'Problems: Focus on Problems View');
+    const panel = page.locator('.markers-panel');
+    await panel.locator('.monaco-list-row', { hasText: 'Unfilled placeholder [Feature Name]' }).first().waitFor({ timeout: TIMEOUT });
+    await page.screenshot({ path: join(screenshots, 'web-problems.png') });
+  });
+
   await step(record, 'web ui: Developer: Show Running Extensions lists RFC Assistant in the web worker', async () => {
     await runCommand(page, 'Developer: Show Running Extensions');
     const editor = page.locator('.runtime-extensions-editor');
@@ -62,13 +77,5 @@ export async function runWebUiCheck({ context, url, screenshots, record }) {
     // VS Code 1.139 opens it as a modal editor over the workbench.
     await page.keyboard.press('Escape');
     await editor.waitFor({ state: 'detached', timeout: TIMEOUT }).catch(() => runCommand(page, 'View: Close Editor'));
-  });
-
-  await step(record, 'web ui: the Problems panel lists the unfilled placeholders', async () => {
-    await explorerRow(page, 'rfc-template.md').first().click();
-    await runCommand(page, 'Problems: Focus on Problems View');
-    const panel = page.locator('.markers-panel');
-    await panel.locator('.monaco-list-row', { hasText: 'Unfilled placeholder [Feature Name]' }).first().waitFor({ timeout: TIMEOUT });
-    await page.screenshot({ path: join(screenshots, 'web-problems.png') });
   });
 }
