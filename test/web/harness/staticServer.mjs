@@ -26,12 +26,12 @@ function fileFor(urlPath, { extensionDir, testDir }) {
   if (urlPath.startsWith(TEST_PREFIX)) [root, relative] = [testDir, urlPath.slice(TEST_PREFIX.length)];
   else if (urlPath.startsWith('/ext/')) [root, relative] = [extensionDir, urlPath.slice('/ext/'.length)];
   else return undefined;
-  const file = normalize(join(root, decodeURIComponent(relative)));
-  if (file !== root && !file.startsWith(root + sep)) return undefined;
   try {
+    const file = normalize(join(root, decodeURIComponent(relative)));
+    if (!file.startsWith(root + sep)) return undefined;
     return statSync(file).isFile() ? file : undefined;
   } catch {
-    return undefined;
+    return undefined; // a malformed escape or no such file: 404
   }
 }
 
