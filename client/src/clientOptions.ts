@@ -3,16 +3,22 @@ import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languagec
 import { WorkspaceTrustNotification } from '../../server/src/protocol';
 
 /**
- * The language client's options, the same for the Node and the web client but for the URI
- * schemes each host can serve. The document selector is every markdown file of those
- * schemes: the server decides which are RFCs. `rfc.trace.server` traces messages to the
+ * Markdown files of these schemes are analysed: the local disk (`file`), a remote
+ * (`vscode-remote`), new unsaved files (`untitled`), and virtual workspaces: GitHub
+ * Repositories and github.dev (`vscode-vfs`), `@vscode/test-web` (`vscode-test-web`).
+ */
+export const DOCUMENT_SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-test-web'];
+
+/**
+ * The language client's options, the same for the Node and the web client. The document
+ * selector is every markdown file of `DOCUMENT_SCHEMES`: the server decides which are RFCs. `rfc.trace.server` traces messages to the
  * "RFC Assistant" output channel. The server learns whether the workspace is trusted
  * (initialization options, then a notification when trust is granted): untrusted, it reads
  * templates and `.rfcrc.json` only inside the workspace folders.
  */
-export function clientOptions(output: vscode.LogOutputChannel, schemes: readonly string[]): LanguageClientOptions {
+export function clientOptions(output: vscode.LogOutputChannel): LanguageClientOptions {
   return {
-    documentSelector: schemes.map((scheme) => ({ scheme, language: 'markdown' })),
+    documentSelector: DOCUMENT_SCHEMES.map((scheme) => ({ scheme, language: 'markdown' })),
     outputChannel: output,
     traceOutputChannel: output,
     synchronize: { configurationSection: 'rfc' },

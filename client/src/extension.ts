@@ -1,10 +1,12 @@
 /**
  * The extension in VS Code's Node extension host (package.json `main`): the language server
- * as a Node process, the rfc-lint task type, authors from git. The features are shared with
+ * as a Node process, the rfc-lint task type, authors from git, and the editor's file systems
+ * served to the server for what is not on disk. The features are shared with
  * the web build (activate.ts).
  */
 import type * as vscode from 'vscode';
 import { activateWith, deactivateClient, type RfcAssistantApi } from './activate';
+import { serveFiles } from './fileServer';
 import { gitUserName } from './gitUser';
 import { createLanguageClient } from './languageClient';
 import { registerLintTasks } from './lintTask';
@@ -15,7 +17,8 @@ export function activate(context: vscode.ExtensionContext): Promise<RfcAssistant
   return activateWith(context, {
     createClient: createLanguageClient,
     authorName: (folder) => gitUserName(folder?.scheme === 'file' ? folder.fsPath : undefined),
-    extras: () => [registerLintTasks(context)],
+    // Files of a virtual workspace (vscode-vfs) are read for the server through the editor.
+    extras: (_context, client) => [registerLintTasks(context), ...serveFiles(client)],
   });
 }
 

@@ -11,8 +11,12 @@ import type { ListedRfc } from './project/workspaceIndex';
 
 export type { CompletenessReport, SectionReport, SlotState };
 
-/** The `rfc.*` settings: defined with the project service (the CLI and the browser read them too). */
-export { defaultSettings, type RfcSettings, type StatusStage } from './project/settings';
+/**
+ * The `rfc.*` settings: defined with the project service (the CLI and the browser read them
+ * too). Types only: a value from there would bring the engine (markdown-it, yaml) into the
+ * client bundles.
+ */
+export type { RfcSettings, StatusStage } from './project/settings';
 
 export interface WorkspaceTrustParams {
   trusted: boolean;

@@ -47,7 +47,7 @@ describe('web bundles', function () {
       const meta = await inputsOf(name);
       const inputs = Object.keys(meta.inputs);
       // The bundle is what it says: the shared wiring and the browser connection.
-      const expected = name === 'webServer' ? ['server/src/lsp/startServer.ts', 'server/src/lsp/clientFiles.ts'] : ['client/src/activate.ts', 'client/src/web/fileServer.ts'];
+      const expected = name === 'webServer' ? ['server/src/lsp/startServer.ts', 'server/src/lsp/clientFiles.ts'] : ['client/src/activate.ts', 'client/src/fileServer.ts'];
       for (const file of expected) assert.ok(inputs.includes(file), `${file} is not in the ${name} bundle`);
       assert.ok(inputs.some((input) => /vscode-language(server|client)\/lib\/browser\/main\.js$/.test(input)), `${name} has no browser entry of the LSP library`);
       assert.deepEqual(nodeOnly(meta), []);

@@ -7,7 +7,7 @@
  */
 import type * as vscode from 'vscode';
 import { activateWith, deactivateClient, type RfcAssistantApi } from '../activate';
-import { serveFiles } from './fileServer';
+import { serveFiles } from '../fileServer';
 import { createWebLanguageClient } from './languageClient';
 
 export type { RfcAssistantApi } from '../activate';

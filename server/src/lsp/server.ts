@@ -1,9 +1,12 @@
 /**
  * The language server as a Node process (dist/server.js, `rfc-language-server`): stdio or
- * IPC, Node's file system. The wiring is shared with the Web Worker build (startServer.ts).
+ * IPC, Node's file system for `file:` URIs, the editor's (`rfc/fs/*`) for the others. The
+ * wiring is shared with the Web Worker build (startServer.ts).
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { nodeFiles } from '../node/nodeFiles';
+import { filesByScheme } from '../project/schemeFiles';
+import { ClientFiles } from './clientFiles';
 import { startServer } from './startServer';
 import { exitWithoutTransport } from './transport';
 
@@ -20,7 +23,8 @@ process.on('uncaughtException', (error) => {
 });
 
 startServer(connection, {
-  files: nodeFiles,
+  // An editor that does not answer rfc/fs/* (any but VS Code) leaves other schemes unread, as before.
+  files: filesByScheme('file', nodeFiles, new ClientFiles(connection)),
   version: process.env.RFC_ASSISTANT_VERSION ?? undefined,
   yieldNow: () => new Promise((resolve) => setImmediate(resolve)),
 });

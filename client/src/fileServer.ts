@@ -1,8 +1,8 @@
 /**
- * Answers the web server's file requests (`rfc/fs/*`, protocol.ts) with `vscode.workspace.fs`:
+ * Answers the server's file requests (`rfc/fs/*`, protocol.ts) with `vscode.workspace.fs`:
  * the server in a Web Worker reads templates, `.rfcrc.json` and the workspace's RFCs
  * through the editor's file systems (github.dev's repository, vscode.dev's folders, a
- * remote). Reads are bounded as on Node: the size is checked before anything is read, and
+ * remote), and the Node server what is not on disk (a virtual workspace in desktop VS Code). Reads are bounded as on Node: the size is checked before anything is read, and
  * errors are the words the Node file system uses (server/src/node/nodeFiles.ts).
  */
 import * as vscode from 'vscode';
@@ -17,7 +17,7 @@ import {
   type FileType,
   type FsListResult,
   type FsReadResult,
-} from '../../../server/src/protocol';
+} from '../../server/src/protocol';
 
 /** `readHead` reads whole files (the API has no partial read): none larger than this. */
 const MAX_HEAD_SOURCE_BYTES = 4 * 1024 * 1024;
