@@ -44,7 +44,7 @@ export interface ClientHost {
   createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): BaseLanguageClient;
   /** The author name New RFC suggests for a workspace folder ('' when unknown). */
   authorName(folder: vscode.Uri | undefined): Promise<string>;
-  /** What only this host offers (the rfc-lint task type on Node), or serves (files to a worker server). */
+  /** What else this host registers: the rfc-lint task type (Node only), the answers to the server's file requests. */
   extras(context: vscode.ExtensionContext, client: BaseLanguageClient): vscode.Disposable[];
 }
 
