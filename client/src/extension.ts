@@ -1,134 +1,27 @@
 /**
- * The VS Code side of RFC Assistant. It starts the language server and renders what the
- * server reports: diagnostics, outline, completeness, sections, placeholders, templates.
- * It never parses markdown itself.
+ * The extension in VS Code's Node extension host (package.json `main`): the language server
+ * as a Node process, the rfc-lint task type, authors from git, and the editor's file systems
+ * served to the server for what is not on disk. The features are shared with
+ * the web build (activate.ts).
  */
-import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { insertSection, pickAndInsertSection } from './insertSection';
+import type * as vscode from 'vscode';
+import { activateWith, deactivateClient, type RfcAssistantApi } from './activate';
+import { serveFiles } from './fileServer';
+import { gitUserName } from './gitUser';
 import { createLanguageClient } from './languageClient';
 import { registerLintTasks } from './lintTask';
-import { newRfc, type NewRfcArguments } from './newRfc';
-import { moveToPlaceholder } from './placeholderNavigation';
-import { PreviewAnalyses } from './previewAnalyses';
-import { extendMarkdownIt, type MarkdownItLike } from './previewPlugin';
-import { RfcState } from './rfcState';
-import { RfcListProvider } from './rfcListView';
-import { revealSection, SectionsTreeProvider, type SectionNode } from './sectionsView';
-import { showCompleteness } from './showCompleteness';
-import { CompletenessStatusBar } from './statusBar';
 
-/** What the extension hands to other extensions and to its own real-editor tests. */
-export interface RfcAssistantApi {
-  client: LanguageClient;
-  /** Settles when the language server has started (activation does not wait for it). */
-  ready: Promise<void>;
-  /**
-   * Milliseconds from the start of activation: to the extension's own setup done (views,
-   * commands, status bar), and to the language server ready (NaN until it is).
-   */
-  timings: { setupMs: number; serverReadyMs: number };
-  state: RfcState;
-  sections: SectionsTreeProvider;
-  statusBar: CompletenessStatusBar;
-  rfcList: RfcListProvider;
-  /** What the markdown preview shows of each RFC. */
-  preview: PreviewAnalyses;
-  /** Called by VS Code's markdown extension (`markdown.markdownItPlugins`): the preview's banner and placeholder marks. */
-  extendMarkdownIt<T extends MarkdownItLike>(md: T): T;
-}
+export type { RfcAssistantApi } from './activate';
 
-let client: LanguageClient | undefined;
-
-export async function activate(context: vscode.ExtensionContext): Promise<RfcAssistantApi> {
-  const started = performance.now();
-  const output = vscode.window.createOutputChannel('RFC Assistant', { log: true });
-  client = createLanguageClient(context, output);
-  const lc = client;
-  const state = new RfcState(lc);
-  const sections = new SectionsTreeProvider(lc, state, output);
-  const statusBar = new CompletenessStatusBar(lc, state, output);
-  const rfcList = new RfcListProvider(lc, output);
-  const preview = new PreviewAnalyses(lc, state, output);
-  const logErrors =
-    <A extends unknown[], R>(name: string, run: (...args: A) => Promise<R>) =>
-    async (...args: A): Promise<R | undefined> => {
-      try {
-        return await run(...args);
-      } catch (error) {
-        output.appendLine(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        void vscode.window.showErrorMessage(`RFC Assistant: ${name} failed. See the "RFC Assistant" output for details.`);
-        return undefined;
-      }
-    };
-
-  const sectionsTree = vscode.window.createTreeView('rfcSections', { treeDataProvider: sections, showCollapseAll: true });
-  const rfcListTree = vscode.window.createTreeView('rfcList', { treeDataProvider: rfcList, showCollapseAll: true });
-  // A stopped server is said where its numbers were; a running one fills the views again.
-  const serverChanged = state.onDidChangeServer((running) => {
-    const message = running ? undefined : 'The RFC language server stopped. VS Code restarts it after a crash; see the "RFC Assistant" output.';
-    sectionsTree.message = message;
-    rfcListTree.message = message;
-    if (running) void rfcList.refresh();
-    else rfcList.clear();
+export function activate(context: vscode.ExtensionContext): Promise<RfcAssistantApi> {
+  return activateWith(context, {
+    createClient: createLanguageClient,
+    authorName: (folder) => gitUserName(folder?.scheme === 'file' ? folder.fsPath : undefined),
+    // Files of a virtual workspace (vscode-vfs) are read for the server through the editor.
+    extras: (_context, client) => [registerLintTasks(context), ...serveFiles(client)],
   });
-
-  context.subscriptions.push(
-    output,
-    state,
-    sections,
-    statusBar,
-    sectionsTree,
-    rfcList,
-    rfcListTree,
-    preview,
-    serverChanged,
-    vscode.commands.registerCommand('rfc.showOutput', () => output.show(true)),
-    vscode.commands.registerCommand(
-      'rfc.restartServer',
-      logErrors('Restart Language Server', async () => {
-        output.info('Restarting the language server (RFC: Restart Language Server).');
-        await lc.restart();
-      }),
-    ),
-    registerLintTasks(context),
-    vscode.commands.registerCommand('rfc.list.refresh', logErrors('Refresh RFCs', () => rfcList.refresh())),
-    vscode.commands.registerCommand('rfc.newRfc', logErrors('New RFC', (args?: NewRfcArguments) => newRfc(lc, output, args))),
-    vscode.commands.registerCommand('rfc.nextPlaceholder', logErrors('Next Placeholder', () => moveToPlaceholder(lc, state, 1))),
-    vscode.commands.registerCommand('rfc.previousPlaceholder', logErrors('Previous Placeholder', () => moveToPlaceholder(lc, state, -1))),
-    vscode.commands.registerCommand('rfc.showCompleteness', logErrors('Show Completeness', () => showCompleteness(lc, state))),
-    vscode.commands.registerCommand('rfc.insertMissingSection', logErrors('Insert Missing Section', () => pickAndInsertSection(lc, state))),
-    vscode.commands.registerCommand(
-      'rfc.sections.insertSection',
-      logErrors('Insert Section', (node: SectionNode) => insertSection(lc, node.uri, node.section.id)),
-    ),
-    vscode.commands.registerCommand('rfc.sections.reveal', logErrors('Reveal Section', (uri: vscode.Uri, line: number) => revealSection(uri, line))),
-  );
-
-  // Activation ends here: the server starts behind it (requests made meanwhile wait for it),
-  // so nothing that activates the extension waits half a second for a process to start.
-  const timings = { setupMs: performance.now() - started, serverReadyMs: NaN };
-  const ready = lc.start().then(
-    () => {
-      timings.serverReadyMs = performance.now() - started;
-      output.info(`Activated: own setup ${timings.setupMs.toFixed(0)} ms, language server ready after ${timings.serverReadyMs.toFixed(0)} ms.`);
-      void rfcList.refresh();
-    },
-    (error: unknown) => output.error(`The RFC language server did not start: ${error instanceof Error ? error.message : String(error)}`),
-  );
-  return {
-    client: lc,
-    state,
-    sections,
-    statusBar,
-    rfcList,
-    preview,
-    ready,
-    timings,
-    extendMarkdownIt: (md) => extendMarkdownIt(md, (document) => preview.figuresFor(document)),
-  };
 }
 
-export async function deactivate(): Promise<void> {
-  await client?.stop();
+export function deactivate(): Promise<void> {
+  return deactivateClient();
 }

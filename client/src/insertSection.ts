@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { CompletenessRequest, InsertSectionRequest } from '../../server/src/protocol';
 import { missingSections } from './sectionStates';
 import type { RfcState } from './rfcState';
@@ -8,7 +8,7 @@ import type { RfcState } from './rfcState';
  * Inserts a missing section's template skeleton where template order puts it. The server
  * computes the edit; the client applies it and shows the inserted heading.
  */
-export async function insertSection(client: LanguageClient, uri: vscode.Uri, sectionId: string): Promise<boolean> {
+export async function insertSection(client: BaseLanguageClient, uri: vscode.Uri, sectionId: string): Promise<boolean> {
   const edit = await client.sendRequest(InsertSectionRequest.type, { uri: uri.toString(), sectionId });
   if (!edit) return false;
   const workspaceEdit = new vscode.WorkspaceEdit();
@@ -26,7 +26,7 @@ export async function insertSection(client: LanguageClient, uri: vscode.Uri, sec
 }
 
 /** RFC: Insert Missing Section — pick one of the missing sections, in template order. */
-export async function pickAndInsertSection(client: LanguageClient, state: RfcState): Promise<boolean> {
+export async function pickAndInsertSection(client: BaseLanguageClient, state: RfcState): Promise<boolean> {
   const editor = state.activeRfcEditor();
   if (!editor) return false;
   const uri = editor.document.uri;

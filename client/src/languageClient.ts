@@ -1,14 +1,11 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { WorkspaceTrustNotification } from '../../server/src/protocol';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { clientOptions, forwardTrust } from './clientOptions';
 
 /**
- * The language client for the bundled server (`dist/server.js`, over IPC). The document
- * selector is every markdown file: the server decides which are RFCs. Crashes restart the
- * server through the library's default error handler; `rfc.trace.server` traces messages
- * to the "RFC Assistant" output channel. The server learns whether the workspace is trusted
- * (initialization options, then a notification when trust is granted): untrusted, it reads
- * templates and `.rfcrc.json` only inside the workspace folders.
+ * The language client for the bundled server (`dist/server.js`, a Node process over IPC).
+ * Crashes restart the server through the library's default error handler. The server reads
+ * `file:` URIs itself and asks for others (a virtual workspace): fileServer.ts answers.
  */
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -16,23 +13,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     run: { module, transport: TransportKind.ipc, options: { env: { ...process.env, RFC_ASSISTANT_VERSION: context.extension.packageJSON.version } } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'markdown' },
-      { scheme: 'untitled', language: 'markdown' },
-      { scheme: 'vscode-remote', language: 'markdown' },
-    ],
-    outputChannel: output,
-    traceOutputChannel: output,
-    synchronize: { configurationSection: 'rfc' },
-    // A function, so a restarted server gets the trust of that moment.
-    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
-  };
-  const client = new LanguageClient('rfc', 'RFC Assistant', serverOptions, clientOptions);
-  context.subscriptions.push(
-    vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      if (client.isRunning()) void client.sendNotification(WorkspaceTrustNotification.type, { trusted: true });
-    }),
-  );
+  const client = new LanguageClient('rfc', 'RFC Assistant', serverOptions, clientOptions(output));
+  context.subscriptions.push(forwardTrust(client));
   return client;
 }

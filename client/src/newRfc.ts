@@ -1,8 +1,6 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { NewRfcRequest, ValidateTitleRequest } from '../../server/src/protocol';
-import { gitUserName } from './gitUser';
 
 /** Answers to New RFC's prompts, for scripts and tests that drive the command without a person. */
 export interface NewRfcArguments {
@@ -11,13 +9,19 @@ export interface NewRfcArguments {
 }
 
 /**
- * RFC: New RFC. Asks for a title and the authors (prefilled from git), asks the server to
- * number and fill the template, and writes `<rfc.directory>/<YYYY-NNN>-<slug>.md` in the
- * first workspace folder, never over an existing file and never outside that folder.
- * Opens it with the Summary's first placeholder selected. Without a workspace folder it
- * opens an untitled RFC. Returns the new document's URI.
+ * RFC: New RFC. Asks for a title and the authors (prefilled by the host: git's user name on
+ * Node, nothing on the web), asks the server to number and fill the template, and writes
+ * `<rfc.directory>/<YYYY-NNN>-<slug>.md` in the first workspace folder with
+ * `vscode.workspace.fs` (any file system: disk, a remote, github.dev's), never over an
+ * existing file and never outside that folder. Opens it with the Summary's first placeholder
+ * selected. Without a workspace folder it opens an untitled RFC. Returns the new document's URI.
  */
-export async function newRfc(client: LanguageClient, log: vscode.OutputChannel, args: NewRfcArguments = {}): Promise<vscode.Uri | undefined> {
+export async function newRfc(
+  client: BaseLanguageClient,
+  log: vscode.OutputChannel,
+  authorName: (folder: vscode.Uri | undefined) => Promise<string>,
+  args: NewRfcArguments = {},
+): Promise<vscode.Uri | undefined> {
   const title =
     args.title ??
     (await vscode.window.showInputBox({
@@ -39,7 +43,7 @@ export async function newRfc(client: LanguageClient, log: vscode.OutputChannel, 
     (await vscode.window.showInputBox({
       title: 'New RFC',
       prompt: 'Authors (comma-separated)',
-      value: await gitUserName(folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined),
+      value: await authorName(folder?.uri),
     }));
   if (authors === undefined) return undefined;
   const date = today();
@@ -64,25 +68,36 @@ export async function newRfc(client: LanguageClient, log: vscode.OutputChannel, 
 
   await vscode.workspace.fs.createDirectory(directory);
   if (await exists(target)) return fail(`${vscode.workspace.asRelativePath(target)} already exists; it was not overwritten.`);
-  const edit = new vscode.WorkspaceEdit();
-  edit.createFile(target, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(result.content) });
-  if (!(await vscode.workspace.applyEdit(edit))) return fail(`could not create ${vscode.workspace.asRelativePath(target)}.`);
+  try {
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.content));
+  } catch (error) {
+    return fail(`could not create ${vscode.workspace.asRelativePath(target)}: ${error instanceof Error ? error.message : String(error)}`);
+  }
   log.appendLine(`New RFC ${result.number}: ${target.toString()}`);
   const document = await vscode.workspace.openTextDocument(target);
   await show(client, document, result.selection);
   return target;
 }
 
+/** A URI path's segments, without empty ones; undefined when one is `.` or `..` (not normalised: refused). */
+function segments(uriPath: string): string[] | undefined {
+  const parts = uriPath.split('/').filter((part) => part !== '');
+  return parts.some((part) => part === '.' || part === '..') ? undefined : parts;
+}
+
 /** The folder is the workspace folder or inside it (same scheme and authority, by path segments). */
 function isInside(folder: vscode.Uri, uri: vscode.Uri): boolean {
   if (folder.scheme !== uri.scheme || folder.authority !== uri.authority) return false;
-  const relative = path.posix.relative(folder.path, uri.path);
-  return relative === '' || (!relative.startsWith('..') && !path.posix.isAbsolute(relative));
+  const outer = segments(folder.path);
+  const inner = segments(uri.path);
+  return outer !== undefined && inner !== undefined && inner.length >= outer.length && outer.every((part, i) => inner[i] === part);
 }
 
+/** The target is a file directly in the directory (its name joined to it, no separator in between). */
 function isDirectChild(directory: vscode.Uri, target: vscode.Uri): boolean {
-  const relative = path.posix.relative(directory.path, target.path);
-  return relative !== '' && !relative.includes('/') && relative !== '..' && !relative.startsWith('..');
+  const outer = segments(directory.path);
+  const inner = segments(target.path);
+  return outer !== undefined && inner !== undefined && inner.length === outer.length + 1 && outer.every((part, i) => inner[i] === part);
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -94,7 +109,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-async function show(client: LanguageClient, document: vscode.TextDocument, selection: NewRfcSelection): Promise<void> {
+async function show(client: BaseLanguageClient, document: vscode.TextDocument, selection: NewRfcSelection): Promise<void> {
   const editor = await vscode.window.showTextDocument(document);
   if (selection) {
     const range = client.protocol2CodeConverter.asRange(selection);
@@ -103,7 +118,7 @@ async function show(client: LanguageClient, document: vscode.TextDocument, selec
   }
 }
 
-type NewRfcSelection = Parameters<LanguageClient['protocol2CodeConverter']['asRange']>[0] | undefined;
+type NewRfcSelection = Parameters<BaseLanguageClient['protocol2CodeConverter']['asRange']>[0] | undefined;
 
 function fail(message: string): undefined {
   void vscode.window.showErrorMessage(`New RFC: ${message}`);

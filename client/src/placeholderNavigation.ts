@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { PlaceholdersRequest } from '../../server/src/protocol';
 import type { RfcState } from './rfcState';
 
@@ -7,7 +7,7 @@ import type { RfcState } from './rfcState';
  * Next/Previous Placeholder: select the next (previous) unfilled placeholder after (before)
  * the selection, wrapping around, so an author can tab through the template like a form.
  */
-export async function moveToPlaceholder(client: LanguageClient, state: RfcState, direction: 1 | -1): Promise<vscode.Range | undefined> {
+export async function moveToPlaceholder(client: BaseLanguageClient, state: RfcState, direction: 1 | -1): Promise<vscode.Range | undefined> {
   const editor = state.activeRfcEditor();
   if (!editor) return undefined;
   const ranges = (await client.sendRequest(PlaceholdersRequest.type, { uri: editor.document.uri.toString() })).map(

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { CompletenessRequest, PlaceholderTextsRequest } from '../../server/src/protocol';
 import type { PreviewFigures } from './previewPlugin';
 import type { RfcState } from './rfcState';
@@ -36,7 +36,7 @@ export class PreviewAnalyses implements vscode.Disposable {
   readonly onDidUpdate = this.updated.event;
 
   constructor(
-    private readonly client: LanguageClient,
+    private readonly client: BaseLanguageClient,
     private readonly state: RfcState,
     private readonly log: vscode.OutputChannel,
   ) {

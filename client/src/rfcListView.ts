@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { IndexChangedNotification, ListRfcsRequest, type ListRfcsResult, type RfcListEntry } from '../../server/src/protocol';
 
 /** A status group or an RFC in the RFCs view. */
@@ -25,7 +25,7 @@ export class RfcListProvider implements vscode.TreeDataProvider<RfcListNode>, vs
   private ticket = 0;
 
   constructor(
-    private readonly client: LanguageClient,
+    private readonly client: BaseLanguageClient,
     private readonly log: vscode.OutputChannel,
   ) {
     this.disposables.push(client.onNotification(IndexChangedNotification.method, () => void this.refresh()));

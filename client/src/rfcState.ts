@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { AnalysisReadyNotification, type AnalysisReadyParams } from '../../server/src/protocol';
 
 /** The context key that `when` clauses use for "the active editor shows an RFC". */
@@ -23,7 +23,7 @@ export class RfcState implements vscode.Disposable {
   /** Fires when the server starts running (true) or stops (false). */
   readonly onDidChangeServer = this.serverEmitter.event;
 
-  constructor(client: LanguageClient) {
+  constructor(client: BaseLanguageClient) {
     this.running = client.state === State.Running;
     this.disposables.push(
       client.onDidChangeState(({ newState }) => {

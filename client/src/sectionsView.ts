@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { CompletenessRequest, type SectionReport } from '../../server/src/protocol';
 import { describeState } from './sectionStates';
 import type { RfcState } from './rfcState';
@@ -38,7 +38,7 @@ export class SectionsTreeProvider implements vscode.TreeDataProvider<SectionNode
   readonly onDidRefresh = this.refreshed.event;
 
   constructor(
-    private readonly client: LanguageClient,
+    private readonly client: BaseLanguageClient,
     private readonly state: RfcState,
     private readonly log: vscode.OutputChannel,
   ) {

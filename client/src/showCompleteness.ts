@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { CompletenessRequest } from '../../server/src/protocol';
 import { countSectionStates } from './sectionStates';
 import type { RfcState } from './rfcState';
 
 /** RFC: Show Completeness — the percentage and what is left, with a way to the sections view. */
-export async function showCompleteness(client: LanguageClient, state: RfcState): Promise<number | undefined> {
+export async function showCompleteness(client: BaseLanguageClient, state: RfcState): Promise<number | undefined> {
   const editor = state.activeRfcEditor();
   if (!editor) return undefined;
   const report = await client.sendRequest(CompletenessRequest.type, { uri: editor.document.uri.toString() });

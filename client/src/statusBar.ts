@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { CompletenessRequest, type CompletenessResult } from '../../server/src/protocol';
 import { countSectionStates } from './sectionStates';
 import type { RfcState } from './rfcState';
@@ -16,7 +16,7 @@ export class CompletenessStatusBar implements vscode.Disposable {
   readonly onDidUpdate = this.updated.event;
 
   constructor(
-    private readonly client: LanguageClient,
+    private readonly client: BaseLanguageClient,
     private readonly state: RfcState,
     private readonly log: vscode.OutputChannel,
   ) {

@@ -5,13 +5,18 @@
  */
 import { NotificationType, NotificationType0, RequestType, RequestType0, type Range, type TextEdit } from 'vscode-languageserver-protocol';
 import type { CompletenessReport, SectionReport, SlotState } from './engine';
+import type { FileStat, FileType } from './project/files';
 import type { NewRfcInput, NewRfcOutput } from './project/newRfc';
 import type { ListedRfc } from './project/workspaceIndex';
 
 export type { CompletenessReport, SectionReport, SlotState };
 
-/** The `rfc.*` settings: defined with the project service (the CLI and the browser read them too). */
-export { defaultSettings, type RfcSettings, type StatusStage } from './project/settings';
+/**
+ * The `rfc.*` settings: defined with the project service (the CLI and the browser read them
+ * too). Types only: a value from there would bring the engine (markdown-it, yaml) into the
+ * client bundles.
+ */
+export type { RfcSettings, StatusStage } from './project/settings';
 
 export interface WorkspaceTrustParams {
   trusted: boolean;
@@ -146,4 +151,60 @@ export namespace ListRfcsRequest {
 export namespace IndexChangedNotification {
   export const method = 'rfc/indexChanged';
   export const type = new NotificationType0(method);
+}
+
+/*
+ * The workspace file system, asked by the server where it cannot read files itself (the
+ * web build: the server runs in a Web Worker, the client answers with `vscode.workspace.fs`).
+ * Server to client. The answers mirror the project's `ProjectFiles` (project/files.ts);
+ * bytes travel as base64. Nothing here is asked by the Node server, which reads files itself.
+ */
+
+export type { FileStat, FileType };
+/** How file bytes travel in `rfc/fs/read` and `rfc/fs/readHead`: both sides encode with these. */
+export { fromBase64, toBase64 } from './project/base64';
+
+export interface FileUriParams {
+  uri: string;
+}
+
+/** `rfc/fs/stat`: what is at a URI; null when nothing is. */
+export namespace FsStatRequest {
+  export const method = 'rfc/fs/stat';
+  export const type = new RequestType<FileUriParams, FileStat | null, void>(method);
+}
+
+export interface FsReadParams {
+  uri: string;
+  /** A larger file is refused (an error), not read. */
+  maxBytes: number;
+}
+
+/** A read's answer: the bytes in base64, or why there are none in words (`it does not exist`). */
+export type FsReadResult = { base64: string } | { error: string; missing?: boolean };
+
+/** `rfc/fs/read`: a whole file of at most `maxBytes`. */
+export namespace FsReadRequest {
+  export const method = 'rfc/fs/read';
+  export const type = new RequestType<FsReadParams, FsReadResult, void>(method);
+}
+
+export interface FsReadHeadParams {
+  uri: string;
+  bytes: number;
+}
+
+/** `rfc/fs/readHead`: the first `bytes` of a file in base64; null when it cannot be read. */
+export namespace FsReadHeadRequest {
+  export const method = 'rfc/fs/readHead';
+  export const type = new RequestType<FsReadHeadParams, string | null, void>(method);
+}
+
+/** A folder's entries, or why it cannot be listed. */
+export type FsListResult = { entries: { name: string; type: FileType }[] } | { error: string };
+
+/** `rfc/fs/list`: the entries of a folder. */
+export namespace FsListRequest {
+  export const method = 'rfc/fs/list';
+  export const type = new RequestType<FileUriParams, FsListResult, void>(method);
 }

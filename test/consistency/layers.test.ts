@@ -9,7 +9,8 @@ const serverSrc = path.join(repoRoot, 'server/src');
 /**
  * The layers of server/src and what each may import: engine ← project ← lsp / cli, with
  * node/ (the Node file system behind the project's interface) beside lsp and cli. A
- * relative import names the layer of its target; a package import must be listed.
+ * relative import names the layer of its target; a package import must be listed. web/ is
+ * the Web Worker entry beside the Node one (lsp/server.ts).
  */
 const LAYERS: Record<string, { layers: string[]; packages: RegExp }> = {
   engine: { layers: ['engine'], packages: /^(markdown-it|yaml|date-fns\/.+)$/ },
@@ -18,7 +19,10 @@ const LAYERS: Record<string, { layers: string[]; packages: RegExp }> = {
   node: { layers: ['project', 'node'], packages: /^(node:.+|vscode-uri)$/ },
   // The CLI bundle carries no LSP code: no protocol.ts, no lsp/.
   cli: { layers: ['engine', 'project', 'node', 'cli', 'defaultTemplate'], packages: /^(node:.+|picomatch|vscode-uri)$/ },
+  // Only lsp/server.ts, the Node entry, uses node/ and vscode-languageserver/node (webBundle.test.ts checks the rest).
   lsp: { layers: ['engine', 'project', 'node', 'lsp', 'protocol', 'defaultTemplate'], packages: /^vscode-languageserver(\/node|-textdocument)?$/ },
+  // The Web Worker entry: the shared wiring of lsp/ on a browser connection.
+  web: { layers: ['lsp'], packages: /^vscode-languageserver\/browser$/ },
   protocol: { layers: ['engine', 'project'], packages: /^vscode-languageserver-protocol$/ },
   defaultTemplate: { layers: ['engine', 'templates'], packages: /^$/ },
 };

@@ -21,6 +21,9 @@ const EXPECTED_FILES = [
   'dist/cli.js',
   'dist/client.js',
   'dist/server.js',
+  // package.json `browser` (vscode.dev, github.dev) and the language server it runs in a Web Worker.
+  'dist/web/client.js',
+  'dist/web/server.js',
   'images/icon.png',
   'media/rfc-preview.css',
   'package.json',

@@ -41,9 +41,15 @@ import {
   type SymbolInformation,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
+import type { ProjectFiles } from '../../server/src/project/files';
 import {
   AnalysisReadyNotification,
   CompletenessRequest,
+  FsListRequest,
+  FsReadHeadRequest,
+  FsReadRequest,
+  FsStatRequest,
+  toBase64,
   type AnalysisReadyParams,
   type CompletenessResult,
 } from '../../server/src/protocol';
@@ -72,6 +78,12 @@ export interface StartOptions {
    * `rfc-language-server` bin); defaults to `node dist/server.js`.
    */
   serverCommand?: readonly string[];
+  /**
+   * A file system this client serves to the server's `rfc/fs/*` requests, as VS Code does
+   * with `vscode.workspace.fs` for URIs the server cannot read itself (a virtual workspace).
+   * None: those requests are answered "method not found", as by editors other than VS Code.
+   */
+  files?: ProjectFiles;
 }
 
 /** A `$/progress` notification: its token and value (`{ kind: 'begin' | 'report' | 'end', ... }`). */
@@ -219,6 +231,7 @@ export class LspClient {
     const child = spawn(command!, [...args, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection, options.settings === undefined ? {} : options.settings);
+    if (options.files) serveFiles(connection, options.files);
     live.add(client);
     const folders = options.workspaceFolders ?? ['file:///ws'];
     client.workspaceFolders = [...folders];
@@ -577,4 +590,21 @@ function settle<T>(waiters: Set<Waiter<T>>, entry: Received<T>): void {
 
 function tail(text: string, max = 4000): string {
   return text.length <= max ? text : `…${text.slice(-max)}`;
+}
+
+/** Answers `rfc/fs/*` from a file system, as the VS Code client does (client/src/fileServer.ts). */
+function serveFiles(connection: ProtocolConnection, files: ProjectFiles): void {
+  connection.onRequest(FsStatRequest.type, async ({ uri }) => (await files.stat(uri)) ?? null);
+  connection.onRequest(FsReadRequest.type, async ({ uri, maxBytes }) => {
+    const result = await files.read(uri, maxBytes);
+    return 'bytes' in result ? { base64: toBase64(result.bytes) } : result;
+  });
+  connection.onRequest(FsReadHeadRequest.type, async ({ uri, bytes }) => {
+    const head = await files.readHead(uri, bytes);
+    return head ? toBase64(head) : null;
+  });
+  connection.onRequest(FsListRequest.type, async ({ uri }) => {
+    const result = await files.list(uri);
+    return Array.isArray(result) ? { entries: result } : result;
+  });
 }

@@ -4,7 +4,7 @@ import {
   type Diagnostic,
   type DocumentSymbol,
   type Range,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { lineText, ruleById, ruleDocsUrl, type Analysis, type DocHeading, type Finding, type Severity } from '../engine';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {

@@ -4,7 +4,7 @@
  * everything forgotten on close.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocuments } from 'vscode-languageserver';
 import type { ShownAnalyses } from './checking';
 import type { DocumentAnalyses, DocumentAnalysis } from './documentAnalyses';
 import type { SettingsSource } from './settingsSource';

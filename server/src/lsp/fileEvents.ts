@@ -5,7 +5,7 @@
  * also reaches the workspace index.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Connection, type TextDocuments } from 'vscode-languageserver/node';
+import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { FileChange } from '../project/workspaceIndex';
 import type { ProjectService } from '../project/service';
 import { WorkspaceTrustNotification } from '../protocol';

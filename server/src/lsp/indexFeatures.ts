@@ -4,7 +4,7 @@
  * re-publishing open RFCs whose cross-file findings an index change altered.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import { workspaceView } from '../engine';
 import type { ProjectService } from '../project/service';
 import { IndexChangedNotification, ListRfcsRequest } from '../protocol';

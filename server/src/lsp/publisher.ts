@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { ProjectService } from '../project/service';
 import { toDiagnostics } from './convert';
 import type { DocumentAnalysis } from './documentAnalyses';

@@ -9,7 +9,7 @@
  * web extension host's worker forbids, and the others would add more to the bundle than
  * these few lines.
  */
-import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 
 /** Says what is wrong with params, or undefined when they fit. */
 export type ParamsCheck = (params: unknown) => string | undefined;

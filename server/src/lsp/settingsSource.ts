@@ -1,4 +1,4 @@
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver';
 
 /**
  * The editor's `rfc` settings for a document, raw (the project service sanitises them).

@@ -1,4 +1,4 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { fixAllActions, quickFixesFor, type Analysis, type FixContext, type Finding, type QuickFix } from '../../engine';
 
 /** The kind of "Insert all missing sections" as a fix-all source action. */

@@ -1,4 +1,4 @@
-import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver/node';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
 import { completionsAt, type Analysis, type FixContext, type Position } from '../../engine';
 
 /** Characters after which the editor asks for completions without the user asking. */

@@ -3,7 +3,7 @@
  * references for `RFC 2026-003` mentions, and workspace symbols. The engine finds the
  * mentions (engine/workspace); the workspace index (workspaceIndex.ts) knows the RFCs.
  */
-import { MarkupKind, SymbolKind, type DocumentLink, type Hover, type Location, type SymbolInformation } from 'vscode-languageserver/node';
+import { MarkupKind, SymbolKind, type DocumentLink, type Hover, type Location, type SymbolInformation } from 'vscode-languageserver';
 import { numberKey, numberOf, type Position, type Range, type RfcIndexEntry, type RfcMention, type WorkspaceView } from '../../engine';
 
 /** An open document's own entry and the workspace's RFCs: what the cross-reference features read. */

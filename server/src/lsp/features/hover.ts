@@ -1,4 +1,4 @@
-import { MarkupKind, type Hover } from 'vscode-languageserver/node';
+import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { hoverAt, type Analysis, type Position } from '../../engine';
 import { mentionHover, type CrossReferenceContext } from './crossReferences';
 
