@@ -4,23 +4,12 @@
  */
 import { assert } from 'chai';
 import * as vscode from 'vscode';
+import type { RfcAssistantApi } from '../../../client/src/web/extension';
 
 export const EXTENSION_ID = 'rfc-assistant.rfc-assistant';
 
-/**
- * The part of the extension's API (client/src/extension.ts `RfcAssistantApi`) this suite
- * uses, declared here because the client's types pull in Node's through the Node client.
- */
-export interface WebApi {
-  ready: Promise<void>;
-  state: {
-    analysisOf(uri: vscode.Uri): { version: number; isRfc: boolean; percent?: number } | undefined;
-    isRfc(uri: vscode.Uri): boolean;
-    readonly serverRunning: boolean;
-    onDidAnalyze: vscode.Event<unknown>;
-  };
-  statusBar: { readonly text: string | undefined; readonly visible: boolean; onDidUpdate: vscode.Event<void> };
-}
+/** The web client's API: the Node client's (client/src/activate.ts), from the browser entry. */
+export type WebApi = RfcAssistantApi;
 
 /** The activated extension's API, once its language server (the Web Worker) has started. */
 export async function extensionApi(): Promise<WebApi> {
