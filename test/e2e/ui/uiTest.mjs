@@ -3,45 +3,15 @@
 // palette and open its markdown preview. Waits on selectors with timeouts, never on fixed sleeps.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-
-const TIMEOUT = 60_000;
-
-async function step(record, title, body) {
-  try {
-    await body();
-    record(title);
-    return true;
-  } catch (error) {
-    record(title, error);
-    return false;
-  }
-}
-
-function explorerRow(page, name) {
-  return page.locator('.explorer-folders-view .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
-}
-
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: TIMEOUT });
-  await page.keyboard.press('Enter');
-}
+import { openTemplateFromExplorer, openWorkbench, runCommand, step, TIMEOUT } from './workbench.mjs';
 
 /** @param {{ context: any, url: string, screenshots: string, record: (title: string, error?: unknown) => void, log: (s: string) => void }} options */
 export async function runUiTest({ context, url, screenshots, record }) {
   mkdirSync(screenshots, { recursive: true });
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(url);
-  await page.locator('.monaco-workbench').waitFor({ timeout: TIMEOUT });
+  const page = await openWorkbench(context, url);
 
   const opened = await step(record, 'ui: opens an RFC by clicking it in the Explorer', async () => {
-    await explorerRow(page, 'docs').first().waitFor({ timeout: TIMEOUT });
-    await explorerRow(page, 'docs').first().click();
-    await explorerRow(page, 'rfc-template.md').first().click();
-    await page.locator('.tabs-container .tab.active', { hasText: 'rfc-template.md' }).waitFor({ timeout: TIMEOUT });
+    await openTemplateFromExplorer(page);
   });
   if (!opened) return;
 
