@@ -57,4 +57,15 @@ describe('quick fixes, completion and the status bar on the web', () => {
     assert.isBelow(percent, 100, 'the untouched template is not complete');
     await waitUntil(`the status bar at ${percent}%`, () => (api.statusBar.visible && api.statusBar.text === `$(checklist) RFC ${percent}%`) || undefined, [api.statusBar.onDidUpdate]);
   });
+
+  it('shows the status bar item again when a non-text editor in front of the RFC closes (Running Extensions)', async () => {
+    const api = await extensionApi();
+    await openAnalysed(api, workspaceUri('docs', 'rfc-template.md'));
+    await waitUntil('the status bar item', () => api.statusBar.visible || undefined, [api.statusBar.onDidUpdate]);
+    await vscode.commands.executeCommand('workbench.action.showRuntimeExtensions');
+    await waitUntil('the item hidden behind Running Extensions', () => !api.statusBar.visible || undefined, [api.statusBar.onDidUpdate]);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await waitUntil('the RFC in front again', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('rfc-template.md') || undefined, [vscode.window.onDidChangeActiveTextEditor]);
+    await waitUntil('the status bar item back', () => api.statusBar.visible || undefined, [api.statusBar.onDidUpdate], 10_000);
+  });
 });
