@@ -32,7 +32,8 @@ export function lineKeysOf(text: string): Uint32Array {
 }
 
 /** One fingerprint per finding, in the same order: `<hash>:<occurrence>`. */
-export function fingerprintsOf(path: string, findings: readonly Finding[], lineKeys: Uint32Array): string[] {
+export function fingerprintsOf(path: string, findings: readonly Finding[], lineKeys: Uint32Array | undefined): string[] {
+  if (!lineKeys) throw new Error(`no line hashes kept for ${path}: rfc-lint keeps them for SARIF only`);
   const seen = new Map<string, number>();
   return findings.map((finding) => {
     const lineKey = lineKeys[finding.range.start.line] ?? 0;

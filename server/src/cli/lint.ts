@@ -42,8 +42,15 @@ export interface LintedFile {
   template: string | null;
   /** The configuration file it followed, as reports name files; null for none. */
   config: string | null;
-  /** A hash per line of its text, for SARIF's fingerprints (see fingerprint.ts). */
-  lineKeys: Uint32Array;
+  /** A hash per line of its text, for SARIF's fingerprints (see fingerprint.ts); only when the report needs them. */
+  lineKeys?: Uint32Array;
+}
+
+/** Where rfc-lint runs, and what the report needs kept of each file beyond its findings. */
+export interface LintOptions {
+  cwd: string;
+  /** Keep each file's line hashes (SARIF fingerprints); every other format does without them. */
+  lineKeys: boolean;
 }
 
 export interface LintResult {
@@ -56,7 +63,7 @@ export interface LintResult {
 export type FileOutcome = { kind: 'file'; file: LintedFile; record: IndexedRfc; uri?: string } | { kind: 'error'; error: string } | { kind: 'skip' };
 
 /** Reads and analyses one input through the project service (in this thread or a worker's). */
-export async function lintFile(input: Input, project: ProjectService, cwd: string): Promise<FileOutcome> {
+export async function lintFile(input: Input, project: ProjectService, { cwd, lineKeys }: LintOptions): Promise<FileOutcome> {
   const uri = input.absolute === undefined ? 'untitled:stdin' : pathToFileURL(input.absolute).href;
   const settings = await project.settingsFor(uri);
   if (input.absolute !== undefined && project.isTemplate(uri, settings)) return { kind: 'skip' };
@@ -75,15 +82,15 @@ export async function lintFile(input: Input, project: ProjectService, cwd: strin
     findings: result.analysis.findings.map(withoutData),
     template: shownFile(await project.templateFileOf(input.absolute === undefined ? undefined : uri, settings), cwd),
     config: shownFile(settings.configUri, cwd),
-    lineKeys: lineKeysOf(text),
+    ...(lineKeys ? { lineKeys: lineKeysOf(text) } : {}),
   };
   return { kind: 'file', file, record, ...(input.absolute === undefined ? {} : { uri }) };
 }
 
 /** Checks inputs one after another in this thread (the main thread's share, or a worker's batch). */
-export async function lintEach(inputs: readonly Input[], project: ProjectService, cwd: string): Promise<FileOutcome[]> {
+export async function lintEach(inputs: readonly Input[], project: ProjectService, options: LintOptions): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
-  for (const input of inputs) outcomes.push(await lintFile(input, project, cwd));
+  for (const input of inputs) outcomes.push(await lintFile(input, project, options));
   return outcomes;
 }
 
@@ -96,8 +103,7 @@ export async function lintEach(inputs: readonly Input[], project: ProjectService
 export async function lintInputs(
   inputs: readonly Input[],
   project: ProjectService,
-  cwd: string,
-  analyse: (inputs: readonly Input[]) => Promise<FileOutcome[]> = (all) => lintEach(all, project, cwd),
+  analyse: (inputs: readonly Input[]) => Promise<FileOutcome[]>,
 ): Promise<LintResult> {
   const files: LintedFile[] = [];
   const records: IndexedRfc[] = [];

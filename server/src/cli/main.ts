@@ -56,11 +56,12 @@ async function main(argv: string[]): Promise<number> {
       changedSince: options.changedSince,
     });
     for (const note of notes) warn(note);
-    const inThread = (some: readonly Input[]) => lintEach(some, project, cwd);
+    const lintOptions = { cwd, lineKeys: options.format === 'sarif' };
+    const inThread = (some: readonly Input[]) => lintEach(some, project, lintOptions);
     const workers = workerCount(options.jobs ?? availableParallelism(), inputs.length);
-    const { files, errors } = await lintInputs(inputs, project, cwd, async (all) => {
+    const { files, errors } = await lintInputs(inputs, project, async (all) => {
       if (workers === 0) return inThread(all);
-      const done = await analyseInWorkers(all, workers, __filename, projectOptions, inThread);
+      const done = await analyseInWorkers(all, workers, __filename, { ...projectOptions, lineKeys: lintOptions.lineKeys }, inThread);
       workerProblems.push(...done.problems);
       return done.outcomes;
     });

@@ -25,6 +25,8 @@ export const WORKER_ROLE = 'rfc-lint-worker';
 
 export interface WorkerData extends CliProjectOptions {
   role: typeof WORKER_ROLE;
+  /** Keep each file's line hashes (LintOptions.lineKeys). */
+  lineKeys: boolean;
 }
 
 /**
@@ -45,7 +47,7 @@ export async function analyseInWorkers(
   inputs: readonly Input[],
   count: number,
   script: string,
-  project: CliProjectOptions,
+  project: CliProjectOptions & { lineKeys: boolean },
   inThread: (inputs: readonly Input[]) => Promise<FileOutcome[]>,
 ): Promise<{ outcomes: FileOutcome[]; problems: string[] }> {
   const outcomes: FileOutcome[] = new Array(inputs.length);

@@ -19,7 +19,7 @@ export function runWorker(data: WorkerData): void {
         port.close();
         return;
       }
-      port.postMessage({ batch: message.batch, outcomes: await lintEach(message.inputs, project, data.cwd) } satisfies FromWorker);
+      port.postMessage({ batch: message.batch, outcomes: await lintEach(message.inputs, project, { cwd: data.cwd, lineKeys: data.lineKeys }) } satisfies FromWorker);
     })();
   });
 }
