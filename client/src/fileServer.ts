@@ -13,6 +13,7 @@ import {
   FsReadRequest,
   FsStatRequest,
   toBase64,
+  tooLarge,
   type FileStat,
   type FileType,
   type FsListResult,
@@ -55,10 +56,6 @@ function failure(error: unknown): { error: string; missing?: boolean } {
     if (error.code === 'NoPermissions') return { error: 'it cannot be read (permission denied)' };
   }
   return { error: error instanceof Error ? error.message : String(error) };
-}
-
-function tooLarge(maxBytes: number): string {
-  return `it is larger than ${Math.round(maxBytes / (1024 * 1024))} MB`;
 }
 
 async function read(uri: vscode.Uri | undefined, maxBytes: number): Promise<FsReadResult> {

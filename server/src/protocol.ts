@@ -163,6 +163,7 @@ export namespace IndexChangedNotification {
 export type { FileStat, FileType };
 /** How file bytes travel in `rfc/fs/read` and `rfc/fs/readHead`: both sides encode with these. */
 export { fromBase64, toBase64 } from './project/base64';
+export { tooLarge } from './project/files';
 
 export interface FileUriParams {
   uri: string;

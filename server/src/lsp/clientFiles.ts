@@ -8,7 +8,7 @@
  */
 import type { Connection } from 'vscode-languageserver';
 import { fromBase64 } from '../project/base64';
-import type { FileStat, FileType, ProjectFiles, ReadResult } from '../project/files';
+import { tooLarge, type FileStat, type FileType, type ProjectFiles, type ReadResult } from '../project/files';
 import { FsListRequest, FsReadHeadRequest, FsReadRequest, FsStatRequest } from '../protocol';
 
 function failure(error: unknown): string {
@@ -33,7 +33,7 @@ export class ClientFiles implements ProjectFiles {
       const bytes = fromBase64(result.base64);
       if (!bytes) return { error: 'the editor sent it garbled' };
       // The client checked the size; a file that grew in between is still refused here.
-      if (bytes.length > maxBytes) return { error: `it is larger than ${Math.round(maxBytes / (1024 * 1024))} MB` };
+      if (bytes.length > maxBytes) return { error: tooLarge(maxBytes) };
       return { bytes };
     } catch (error) {
       return { error: failure(error) };

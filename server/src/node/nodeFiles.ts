@@ -6,7 +6,7 @@
 import { constants } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { URI } from 'vscode-uri';
-import type { FileStat, FileType, ProjectFiles, ReadResult } from '../project/files';
+import { tooLarge, type FileStat, type FileType, type ProjectFiles, type ReadResult } from '../project/files';
 
 export function pathOf(uri: string): string | undefined {
   const parsed = URI.parse(uri);
@@ -55,7 +55,7 @@ export const nodeFiles: ProjectFiles = {
       const info = await file.stat();
       if (info.isDirectory()) return { error: 'it is a folder' };
       if (!info.isFile()) return { error: 'it is not a regular file' };
-      if (info.size > maxBytes) return { error: `it is larger than ${Math.round(maxBytes / (1024 * 1024))} MB` };
+      if (info.size > maxBytes) return { error: tooLarge(maxBytes) };
       // Read one byte past the limit: a file that grew since fstat is refused, not read on.
       const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
       let length = 0;
@@ -63,7 +63,7 @@ export const nodeFiles: ProjectFiles = {
         const { bytesRead } = await file.read(buffer, length, buffer.length - length, length);
         if (bytesRead === 0) break;
         length += bytesRead;
-        if (length > maxBytes) return { error: `it is larger than ${Math.round(maxBytes / (1024 * 1024))} MB` };
+        if (length > maxBytes) return { error: tooLarge(maxBytes) };
         if (length === buffer.length) break;
       }
       return { bytes: buffer.subarray(0, length) };

@@ -7,14 +7,10 @@
  */
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { URI } from 'vscode-uri';
-import type { FileStat, FileType, ProjectFiles, ReadResult } from '../project/files';
+import { tooLarge, type FileStat, type FileType, type ProjectFiles, type ReadResult } from '../project/files';
 import { pathOf, readFailure, typeOf } from './nodeFiles';
 
 const NON_BLOCKING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
-
-function megabytes(bytes: number): string {
-  return `it is larger than ${Math.round(bytes / (1024 * 1024))} MB`;
-}
 
 /** Reads at most `maxBytes` of a regular file; a larger one (or one that grew) is an error. */
 export function readBoundedSync(path: string, maxBytes: number): ReadResult {
@@ -29,7 +25,7 @@ export function readBoundedSync(path: string, maxBytes: number): ReadResult {
     const info = fstatSync(fd);
     if (info.isDirectory()) return { error: 'it is a folder' };
     if (!info.isFile()) return { error: 'it is not a regular file' };
-    if (info.size > maxBytes) return { error: megabytes(maxBytes) };
+    if (info.size > maxBytes) return { error: tooLarge(maxBytes) };
     // One byte past the size: a file that grew since fstat is noticed, and never read past the limit.
     const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
     let length = 0;
@@ -37,7 +33,7 @@ export function readBoundedSync(path: string, maxBytes: number): ReadResult {
       const read = readSync(fd, buffer, length, buffer.length - length, length);
       if (read === 0) break;
       length += read;
-      if (length > maxBytes) return { error: megabytes(maxBytes) };
+      if (length > maxBytes) return { error: tooLarge(maxBytes) };
       if (length === buffer.length) break;
     }
     return { bytes: buffer.subarray(0, length) };

@@ -6,6 +6,11 @@
 
 export type FileType = 'file' | 'directory' | 'other';
 
+/** Why a file over a read's bound was not read, in the words every ProjectFiles uses. */
+export function tooLarge(maxBytes: number): string {
+  return `it is larger than ${Math.round(maxBytes / (1024 * 1024))} MB`;
+}
+
 export interface FileStat {
   type: FileType;
   size: number;

@@ -3,7 +3,7 @@
  * no spawning), and a browser host can hold documents in it. Paths are URI strings; folders
  * exist implicitly above every file, and `link` entries stand for symbolic links.
  */
-import type { FileStat, FileType, ProjectFiles, ReadResult } from './files';
+import { tooLarge, type FileStat, type FileType, type ProjectFiles, type ReadResult } from './files';
 import { canonical, isInside, parentOf, relativeTo } from './uris';
 
 export class MemoryFiles implements ProjectFiles {
@@ -49,7 +49,7 @@ export class MemoryFiles implements ProjectFiles {
     const key = this.resolve(canonical(uri));
     const file = this.files.get(key);
     if (!file) return this.isFolder(key) ? { error: 'it is a folder' } : { error: 'it does not exist', missing: true };
-    if (file.bytes.length > maxBytes) return { error: `it is larger than ${Math.round(maxBytes / (1024 * 1024))} MB` };
+    if (file.bytes.length > maxBytes) return { error: tooLarge(maxBytes) };
     return { bytes: file.bytes };
   }
 

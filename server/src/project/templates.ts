@@ -16,6 +16,7 @@ import picomatch from 'picomatch/posix';
 import { URI } from 'vscode-uri';
 import { buildTemplateModelInSlices, type TemplateModel } from '../engine';
 import type { DocumentSettings } from './documentSettings';
+import { tooLarge } from './files';
 import { isAbsoluteSetting, isInside, join, pathWithoutRoot, relativeTo } from './uris';
 
 export interface TemplateChoice {
@@ -101,7 +102,7 @@ export function templateFiles(settings: DocumentSettings): string[] {
  * slices, pausing with `pause` between them (a 4 MB template takes seconds).
  */
 export async function templateFromBytes(bytes: Uint8Array, pause: () => Promise<void>): Promise<TemplateModel | { error: string }> {
-  if (bytes.length > MAX_TEMPLATE_BYTES) return { error: 'it is larger than 4 MB' };
+  if (bytes.length > MAX_TEMPLATE_BYTES) return { error: tooLarge(MAX_TEMPLATE_BYTES) };
   if (bytes.subarray(0, 8192).includes(0)) return { error: 'it is not a text file' };
   return templateFromText(new TextDecoder('utf-8').decode(bytes), pause);
 }
