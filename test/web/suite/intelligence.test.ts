@@ -1,6 +1,7 @@
 import { assert } from 'chai';
 import * as vscode from 'vscode';
 import { analysed, closeAllEditors, extensionApi, openAnalysed, rfcDiagnostics, waitUntil, workspaceUri } from './helpers';
+import { statusBarReturnsAfterNonTextEditor } from '../../e2e/suite/sharedScenarios';
 
 const STATUSES = ['Draft', 'Under Review', 'Approved', 'Implemented'];
 
@@ -59,13 +60,6 @@ describe('quick fixes, completion and the status bar on the web', () => {
   });
 
   it('shows the status bar item again when a non-text editor in front of the RFC closes (Running Extensions)', async () => {
-    const api = await extensionApi();
-    await openAnalysed(api, workspaceUri('docs', 'rfc-template.md'));
-    await waitUntil('the status bar item', () => api.statusBar.visible || undefined, [api.statusBar.onDidUpdate]);
-    await vscode.commands.executeCommand('workbench.action.showRuntimeExtensions');
-    await waitUntil('the item hidden behind Running Extensions', () => !api.statusBar.visible || undefined, [api.statusBar.onDidUpdate]);
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-    await waitUntil('the RFC in front again', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('rfc-template.md') || undefined, [vscode.window.onDidChangeActiveTextEditor]);
-    await waitUntil('the status bar item back', () => api.statusBar.visible || undefined, [api.statusBar.onDidUpdate], 10_000);
+    await statusBarReturnsAfterNonTextEditor(await extensionApi());
   });
 });
