@@ -13,7 +13,7 @@ const serverSrc = path.join(repoRoot, 'server/src');
  * the Web Worker entry beside the Node one (lsp/server.ts).
  */
 const LAYERS: Record<string, { layers: string[]; packages: RegExp }> = {
-  engine: { layers: ['engine'], packages: /^(markdown-it|yaml|date-fns\/.+)$/ },
+  engine: { layers: ['engine'], packages: /^(markdown-it|yaml)$/ },
   // Runs in a Web Worker too: no Node built-ins, no LSP.
   project: { layers: ['engine', 'project'], packages: /^(vscode-uri|picomatch\/posix)$/ },
   node: { layers: ['project', 'node'], packages: /^(node:.+|vscode-uri)$/ },

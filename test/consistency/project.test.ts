@@ -20,8 +20,8 @@ describe('project consistency', () => {
     for (const file of files) {
       const imports = [...readFileSync(file, 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]);
       for (const spec of imports) {
-        // Pure libraries that run in a Web Worker as well: markdown-it, date-fns, yaml.
-        const allowed = spec.startsWith('.') || spec === 'markdown-it' || spec.startsWith('date-fns/') || spec === 'yaml';
+        // Pure libraries that run in a Web Worker as well: markdown-it, yaml.
+        const allowed = spec.startsWith('.') || spec === 'markdown-it' || spec === 'yaml';
         assert.ok(allowed, `${path.relative(repoRoot, file)} imports '${spec}'`);
       }
     }

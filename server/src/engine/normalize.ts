@@ -19,6 +19,24 @@ const UNFOLDED_SPACE = /\s\s|^\s|\s$|[^\S ]/;
  * trailing punctuation, `&` read as "and", runs of white space folded.
  */
 export function normalizeHeading(text: string): string {
+  let normalized = normalizedHeadings.get(text);
+  if (normalized === undefined) {
+    if (normalizedHeadings.size >= MAX_NORMALIZED) normalizedHeadings.clear();
+    normalized = normalizeHeadingText(text);
+    normalizedHeadings.set(text, normalized);
+  }
+  return normalized;
+}
+
+/**
+ * Normalised headings by their text. The same headings and bold leads come back in every
+ * RFC of a folder and at every re-analysis in the editor, and normalising one is a dozen
+ * regex passes. Bounded: emptied when full.
+ */
+const normalizedHeadings = new Map<string, string>();
+const MAX_NORMALIZED = 4096;
+
+function normalizeHeadingText(text: string): string {
   // Fold white space first: every later pattern then sees single spaces and stays linear
   // even on hostile headings (a heading of 200,000 spaces).
   // Invisible format characters (RTL marks, zero-width spaces and joiners) never count.

@@ -5,30 +5,49 @@
  */
 import { URI, Utils } from 'vscode-uri';
 
+/**
+ * Parsed URIs by their text. The project asks about the same few folder and file URIs
+ * for every file it reads (containment, parents, settings lookups), and vscode-uri's
+ * parse is a regex and an object each time; URI objects are immutable, so one can be
+ * shared. Bounded: emptied when full, so a walk of 100,000 files keeps at most this many.
+ */
+const parsedUris = new Map<string, URI>();
+const MAX_PARSED = 4096;
+
+function parse(uri: string): URI {
+  let parsed = parsedUris.get(uri);
+  if (parsed === undefined) {
+    if (parsedUris.size >= MAX_PARSED) parsedUris.clear();
+    parsed = URI.parse(uri);
+    parsedUris.set(uri, parsed);
+  }
+  return parsed;
+}
+
 /** The URI in one canonical spelling (so two spellings of one file are one map key). */
 export function canonical(uri: string): string {
-  return URI.parse(uri).toString();
+  return parse(uri).toString();
 }
 
 /** A folder URI without a trailing slash (the root keeps its `/`). */
 export function folderUri(uri: string): string {
-  const parsed = URI.parse(uri);
+  const parsed = parse(uri);
   const path = parsed.path.replace(/\/+$/, '') || '/';
   return parsed.with({ path }).toString();
 }
 
 /** The folder holding the file (or folder). */
 export function parentOf(uri: string): string {
-  return folderUri(Utils.dirname(URI.parse(uri)).toString());
+  return folderUri(Utils.dirname(parse(uri)).toString());
 }
 
 export function basename(uri: string): string {
-  return Utils.basename(URI.parse(uri));
+  return Utils.basename(parse(uri));
 }
 
 /** A path relative to a folder, `/`-separated (`rfcs/a.md`); segments `..` and `.` are resolved. */
 export function join(folder: string, relative: string): string {
-  return URI.parse(folder).with({ path: posixJoin(URI.parse(folder).path, relative) }).toString();
+  return parse(folder).with({ path: posixJoin(parse(folder).path, relative) }).toString();
 }
 
 /** The URI of an absolute file-system path as a setting names it (`/etc/x`, `C:\\x`), in the scheme of `like`. */
@@ -38,8 +57,8 @@ export function isAbsoluteSetting(value: string): boolean {
 
 /** The file is the folder or under it (by path segments: `/ws2` is not in `/ws`; schemes and authorities must agree). */
 export function isInside(uri: string, folder: string): boolean {
-  const a = URI.parse(uri);
-  const f = URI.parse(folder);
+  const a = parse(uri);
+  const f = parse(folder);
   if (a.scheme !== f.scheme || a.authority !== f.authority) return false;
   const base = f.path.replace(/\/+$/, '');
   return a.path === base || a.path.startsWith(base + '/') || base === '';
@@ -48,18 +67,18 @@ export function isInside(uri: string, folder: string): boolean {
 /** The path of a file under a folder, `/`-separated and without a leading `/`; undefined when it is not under it. */
 export function relativeTo(folder: string, uri: string): string | undefined {
   if (!isInside(uri, folder)) return undefined;
-  const base = URI.parse(folder).path.replace(/\/+$/, '');
-  return URI.parse(uri).path.slice(base.length).replace(/^\/+/, '');
+  const base = parse(folder).path.replace(/\/+$/, '');
+  return parse(uri).path.slice(base.length).replace(/^\/+/, '');
 }
 
 /** The path of a URI without its leading `/`: how globs see a file that is in no folder. */
 export function pathWithoutRoot(uri: string): string {
-  return URI.parse(uri).path.replace(/^\/+/, '');
+  return parse(uri).path.replace(/^\/+/, '');
 }
 
 /** The file-system path of a `file:` URI, for messages; the URI itself for other schemes. */
 export function displayPath(uri: string): string {
-  const parsed = URI.parse(uri);
+  const parsed = parse(uri);
   return parsed.scheme === 'file' ? parsed.fsPath : uri;
 }
 

@@ -1,5 +1,5 @@
+import { isCalendarDate } from '../calendarDate';
 import { metadataValueFixes } from '../metadataFixes';
-import { isMatch } from 'date-fns/isMatch';
 import { isUnfilledValue, lineFor, readStatus, statusField, type StatusVocabulary } from '../metadataFields';
 import type { MetadataField } from '../template';
 import { MAX_NUMBER_DIGITS } from '../workspace/numbers';
@@ -93,7 +93,7 @@ function checkValue(field: MetadataField, value: string): string | undefined {
       return readStatus(value, field).accepted ? undefined : `${field.key} '${value}' is not one of ${kind.values.join(', ')}.`;
     case 'date': {
       const date = ISO_DATE.exec(value);
-      if (date && isMatch(date[1], 'yyyy-MM-dd')) return undefined;
+      if (date && isCalendarDate(date[1])) return undefined;
       return date
         ? `${field.key} '${value}' is not a real date: check the month and day.`
         : `${field.key} '${value}' is not an ISO date: write it as YYYY-MM-DD, e.g. 2026-03-14.`;

@@ -1,4 +1,4 @@
-import { isMatch } from 'date-fns/isMatch';
+import { isCalendarDate } from '../calendarDate';
 import type { TableRow } from '../chunk';
 import { isWholePlaceholder } from '../normalize';
 import type { PlaceholderHit } from '../placeholderScan';
@@ -51,7 +51,7 @@ export const timelineOrderRule: SectionRule = {
           report({ range, message: `'${value}' is not a date: write it as YYYY-MM-DD.` });
           continue;
         }
-        if (!isMatch(value, 'yyyy-MM-dd')) {
+        if (!isCalendarDate(value)) {
           report({ range, message: `'${value}' is not a real date: check the month and day.` });
           continue;
         }
