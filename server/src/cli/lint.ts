@@ -137,9 +137,11 @@ function readText(file: string, shown: string): string | { error: string } {
 function decode(bytes: Uint8Array, shown: string): string | { error: string } {
   if (bytes.length > MAX_FILE_BYTES) return { error: `'${printable(shown)}' is larger than 32 MB; not checked` };
   if (bytes.subarray(0, 8192).includes(0)) return { error: `'${printable(shown)}' is not a text file; not checked` };
-  // TextDecoder drops a byte-order mark (editors hide it, so columns match theirs) and
-  // replaces invalid UTF-8 with U+FFFD instead of failing.
-  return new TextDecoder('utf-8').decode(bytes);
+  // Invalid UTF-8 becomes U+FFFD instead of failing; a byte-order mark is dropped (editors
+  // hide it, so columns match theirs). Buffer's decoder, not a TextDecoder: the same text
+  // at a third of the cost, which is 1% of a run over 10,000 RFCs.
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.length - bom).toString('utf8');
 }
 
 /** Standard input, read no further than one byte past the limit (`- < /dev/zero` must end). */

@@ -8,7 +8,8 @@ import { isAnglePlaceholder, normalizePlaceholder, placeholderWords, type Placeh
 
 /** Splits text into lines at every line break LSP recognises (\r\n, \r, \n). */
 export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
+  // Splitting on a string is several times faster than on a pattern; most texts have no CR.
+  return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
 }
 
 /**

@@ -42,6 +42,10 @@ interface OpenLink {
  * cursor, as placeholders are, so a mention written twice on a line lands on the right one.
  */
 export function scanInlineMentions(inline: Token, firstLine: number, lines: readonly string[], cursors: Map<number, number>, found: RfcMention[]): void {
+  // Most inline tokens name no RFC: their source has no "rfc" and no link target does.
+  // Skipping them leaves the line's cursor short of their text, which is harmless: a later
+  // mention's text holds "rfc", so it cannot be found inside theirs.
+  if (!MAY_MENTION.test(inline.content) && !inline.children?.some(isRfcLink)) return;
   // An image's alt text is in the image token's own children, not here: it is not prose.
   let line = firstLine;
   const links: OpenLink[] = [];
@@ -70,6 +74,10 @@ export function scanInlineMentions(inline: Token, firstLine: number, lines: read
         break;
     }
   }
+}
+
+function isRfcLink(child: Token): boolean {
+  return child.type === 'link_open' && MAY_MENTION.test(String(child.attrGet('href') ?? ''));
 }
 
 function textMentions(content: string, line: number, lines: readonly string[], cursors: Map<number, number>, found: RfcMention[], link: OpenLink | undefined): void {
