@@ -21,7 +21,7 @@ import { analyseInWorkers, WORKER_ROLE, workerCount, type WorkerData } from './p
 import { runWorker } from './worker';
 import { writeReport } from './output';
 import { printable, printableKeepingLineBreaks } from './escape';
-import { capInlining } from './compilerBudget';
+import { capInlining } from '../node/compilerBudget';
 import { createCliProject, probeUri } from './project';
 import { buildReport } from './report';
 import { packageVersion } from './version';

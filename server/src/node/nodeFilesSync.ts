@@ -27,8 +27,7 @@ export function readBoundedSync(path: string, maxBytes: number): ReadResult {
     if (!info.isFile()) return { error: 'it is not a regular file' };
     if (info.size > maxBytes) return { error: tooLarge(maxBytes) };
     // One byte past the size: a file that grew since fstat is noticed, and never read past the limit.
-    // Not zero-filled: only the bytes read are handed out.
-    const buffer = Buffer.allocUnsafe(Math.min(info.size, maxBytes) + 1);
+    const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
     let length = 0;
     for (;;) {
       const read = readSync(fd, buffer, length, buffer.length - length, length);

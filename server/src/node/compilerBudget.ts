@@ -1,6 +1,8 @@
 /**
  * Caps how much code V8's optimising compiler inlines into one function, for this process
- * and its analysis workers (V8 flags are per process).
+ * and its threads (V8 flags are per process): rfc-lint and its analysis workers. The
+ * language server does without: with the cap its cold start and index build measured the
+ * same (`npm run bench`, A/B), and a long-lived process keeps what the compiler makes.
  *
  * Why: an rfc-lint run is short, and most of its CPU beyond the analysis itself went to
  * TurboFan compiling the engine's hot functions with everything they call inlined (the
