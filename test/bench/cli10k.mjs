@@ -2,7 +2,13 @@
 // and peak memory (maximum resident set size): from /usr/bin/time -v where it exists, else
 // from a --require hook that reports process.resourceUsage().maxRSS as the CLI exits.
 //
-//   node test/bench/cli10k.mjs [--files N] [--keep]
+//   node test/bench/cli10k.mjs [--files N] [--runs R] [--keep]
+//
+// The two rfc-lint rows that are ratios (--jobs 1, and the default: one thread per core) are
+// run R times (default 3 up to 3,000 files, else 1), each round right after its baselines,
+// and the medians are printed: this VM's speed drifts by a quarter between minutes.
+// Two baselines: markdown-it as npm ships it, and markdown-it as rfc-lint bundles it
+// (scripts/bundles.mjs rewrites its class-field helper, which makes parsing ~40% faster).
 //
 // The RFCs follow the built-in template, varied from examples/2026-002-rate-limiting.md:
 // 5–10 KB each, every status, some with missing sections, placeholders, mentions of other
@@ -11,13 +17,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = join(repo, 'dist', 'cli.js');
 const argv = process.argv.slice(2);
 const count = argv.includes('--files') ? Number(argv[argv.indexOf('--files') + 1]) : 10_000;
 const keep = argv.includes('--keep');
+const runs = argv.includes('--runs') ? Number(argv[argv.indexOf('--runs') + 1]) : count <= 3000 ? 3 : 1;
 if (!existsSync(cli)) {
   console.error('dist/cli.js is missing: run `npm run build` first.');
   process.exit(2);
@@ -126,27 +133,50 @@ function measure(label, args) {
   return { wall, rssKb };
 }
 
-/** The baseline: markdown-it alone reading and parsing every file once, on one thread, in a fresh process. */
-function parseBaseline() {
-  const script = `
-    const { readdirSync, readFileSync } = require('node:fs');
-    const MarkdownIt = require(${JSON.stringify(join(repo, 'node_modules', 'markdown-it'))});
-    const md = new MarkdownIt('default', { html: true });
-    for (const name of readdirSync('rfcs')) md.parse(readFileSync('rfcs/' + name, 'utf8'), {});`;
+/**
+ * A baseline: markdown-it alone reading and parsing every file once, on one thread, in a
+ * fresh process: `stock` loads it from node_modules, `bundled` as rfc-lint bundles it.
+ */
+const stockBaseline = join(root, 'baseline-stock.cjs');
+const bundledBaseline = join(root, 'baseline-bundled.cjs');
+const baselineSource = (markdownIt) => `
+  const { readdirSync, readFileSync } = require('node:fs');
+  const MarkdownIt = require(${JSON.stringify(markdownIt)});
+  const md = new MarkdownIt('default', { html: true });
+  for (const name of readdirSync('rfcs')) md.parse(readFileSync('rfcs/' + name, 'utf8'), {});`;
+writeFileSync(stockBaseline, baselineSource(join(repo, 'node_modules', 'markdown-it')));
+const esbuild = await import('esbuild');
+const { plainMarkdownItFields } = await import(pathToFileURL(join(repo, 'scripts', 'bundles.mjs')).href);
+await esbuild.build({
+  stdin: { contents: baselineSource('markdown-it'), resolveDir: repo, loader: 'js' },
+  bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundledBaseline, logLevel: 'warning', plugins: [plainMarkdownItFields],
+});
+function parseBaseline(script) {
   const start = process.hrtime.bigint();
-  spawnSync(process.execPath, ['-e', script], { cwd: root, stdio: 'ignore' });
+  spawnSync(process.execPath, [script], { cwd: root, stdio: 'ignore' });
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
-console.log(`peak memory from ${timeBinary ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS'}; ${process.version}; ${availableParallelism()} cores`);
-const baseline = parseBaseline();
-console.log(`${'baseline: markdown-it parse'.padEnd(28)} ${baseline.toFixed(2).padStart(6)} s  (one thread: read and parse every file once)`);
-const ratio = (label, args) => {
-  const { wall } = measure(label, args);
-  console.log(`${''.padEnd(28)} ${(wall / baseline).toFixed(2).padStart(6)} x baseline`);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+console.log(`peak memory from ${timeBinary ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS'}; ${process.version}; ${availableParallelism()} cores; ratio rows: median of ${runs} round${runs === 1 ? '' : 's'}`);
+const rounds = [];
+for (let r = 0; r < runs; r++) {
+  const stock = parseBaseline(stockBaseline);
+  const bundled = parseBaseline(bundledBaseline);
+  const one = measure('text --jobs 1', ['--jobs', '1']).wall;
+  const all = measure('text', []).wall;
+  rounds.push({ stock, bundled, one, all });
+}
+const row = (label, pick) => {
+  const seconds = median(rounds.map(pick));
+  const ratio = (key) => median(rounds.map((round) => pick(round) / round[key])).toFixed(2);
+  console.log(`${label.padEnd(28)} ${seconds.toFixed(2).padStart(6)} s  ${ratio('stock')} x markdown-it as published, ${ratio('bundled')} x as bundled`);
 };
-ratio('text --jobs 1', ['--jobs', '1']);
-ratio('text', []);
+console.log('medians:');
+row('baseline: markdown-it parse', (round) => round.stock);
+row('  (as rfc-lint bundles it)', (round) => round.bundled);
+row('text --jobs 1', (round) => round.one);
+row(`text (--jobs ${availableParallelism()})`, (round) => round.all);
 measure('text --report', ['--report']);
 measure('json --output', ['--format', 'json', '--output', 'report.json']);
 measure('sarif --output', ['--format', 'sarif', '--output', 'report.sarif']);
