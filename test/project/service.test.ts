@@ -132,6 +132,23 @@ describe('project service', () => {
     assert.deepEqual(service.crossFileFindings(a).map((f) => f.ruleId), ['unknown-reference']);
   });
 
+  it('indexes an RFC longer than the 8 KB it first classifies by exactly as analysing it whole does', async () => {
+    // Sections on both sides of the 8 KB mark, one across it, with findings in each.
+    const long = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} of the design, see RFC 2026-00${i % 3}.\n\n[Explain ${i}]`).join('\n\n');
+    const text = `${rfc('2026-003', 'Long')}\n## Motivation\n${long}\n\n## Detailed Design\n[Describe the design]\n`;
+    assert.ok(text.length > 3 * 8192, `the RFC is ${text.length} characters`);
+    const uri = `${WS}/rfcs/2026-003-long.md`;
+    const { service } = project(new MemoryFiles().write(uri, text));
+    await service.index.start();
+    const whole = await analyze(service, uri, text);
+    const [listed] = service.index.list();
+    assert.deepEqual(
+      [listed.percent, listed.problems],
+      [whole.analysis.completeness.percent, whole.analysis.findings.length + service.crossFileFindings(whole).length],
+    );
+    assert.ok(whole.analysis.findings.length > 10, 'findings on both sides of the mark');
+  });
+
   it('numbers from the index and what it handed out, reading no file for a quick fix', async () => {
     const files = new MemoryFiles()
       .write(`${WS}/rfcs/2026-003-a.md`, rfc('2026-003', 'A'))

@@ -271,12 +271,15 @@ export class ProjectService {
       return head.isRfc ? this.recordOf(head) : undefined;
     }
     // Most markdown files are no RFCs: their first lines tell, without analysing the rest.
+    let head: Analysis | undefined;
     if (text.length > HEAD_CHARS) {
       const cut = text.lastIndexOf('\n', HEAD_CHARS);
-      const head = analyzeDocument(text.slice(0, cut > 0 ? cut + 1 : HEAD_CHARS), template);
+      head = analyzeDocument(text.slice(0, cut > 0 ? cut + 1 : HEAD_CHARS), template);
       if (!isRfc(uri, head, settings, false)) return undefined;
     }
-    const result = await this.analyze(uri, text, undefined, { settings, template });
+    // An RFC's full text extends its head: the head's sections are reused as an edit at
+    // the end would reuse them, so only the rest is parsed (not the first 8 KB twice).
+    const result = await this.analyze(uri, text, head, { settings, template });
     return result.isRfc ? this.recordOf(result) : undefined;
   }
 
