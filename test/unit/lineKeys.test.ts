@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { lineKeysOf } from '../../server/src/cli/fingerprint';
+import { random as seeded } from '../support/random';
 
 /**
  * The definition lineKeysOf's one-pass loop must keep to: SARIF fingerprints built from
@@ -16,16 +17,6 @@ function reference(text: string): number[] {
     }
     return h >>> 0;
   });
-}
-
-/** A small seeded generator, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('line hashes for SARIF fingerprints', () => {
@@ -45,7 +36,7 @@ describe('line hashes for SARIF fingerprints', () => {
   });
 
   it('equal it on 2,000 random texts drawn from letters, white space and line ends', () => {
-    const random = prng(20261202);
+    const random = seeded(20261202);
     const alphabet = ['a', 'Z', '1', '|', '*', ' ', '  ', '\t', '\n', '\r', '\r\n', '\u00a0', '\u2002', '\u3000', '\ufeff', '\v', '\u2028', 'é', '😀'];
     for (let n = 0; n < 2000; n++) {
       let text = '';
