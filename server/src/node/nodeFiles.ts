@@ -3,7 +3,7 @@
  * Reads are bounded and only of regular files: a FIFO, a device or a link to one is
  * refused before anything is read, and no read goes past its limit.
  */
-import { constants } from 'node:fs';
+import { close, constants, fstat, open as openFd, read as readFd } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { URI } from 'vscode-uri';
 import { tooLarge, type FileStat, type FileType, type ProjectFiles, type ReadResult } from '../project/files';
@@ -40,38 +40,9 @@ export const nodeFiles: ProjectFiles = {
     }
   },
 
-  async read(uri: string, maxBytes: number): Promise<ReadResult> {
+  read(uri: string, maxBytes: number): Promise<ReadResult> {
     const path = pathOf(uri);
-    if (path === undefined) return { error: 'it is not on the local file system' };
-    let file;
-    try {
-      // Non-blocking, so opening a FIFO returns at once (and is then refused as no regular file).
-      file = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      return { error: readFailure(error), missing: code === 'ENOENT' || code === 'ENOTDIR' };
-    }
-    try {
-      const info = await file.stat();
-      if (info.isDirectory()) return { error: 'it is a folder' };
-      if (!info.isFile()) return { error: 'it is not a regular file' };
-      if (info.size > maxBytes) return { error: tooLarge(maxBytes) };
-      // Read one byte past the limit: a file that grew since fstat is refused, not read on.
-      const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
-      let length = 0;
-      for (;;) {
-        const { bytesRead } = await file.read(buffer, length, buffer.length - length, length);
-        if (bytesRead === 0) break;
-        length += bytesRead;
-        if (length > maxBytes) return { error: tooLarge(maxBytes) };
-        if (length === buffer.length) break;
-      }
-      return { bytes: buffer.subarray(0, length) };
-    } catch (error) {
-      return { error: readFailure(error) };
-    } finally {
-      await file.close().catch(() => undefined);
-    }
+    return path === undefined ? Promise.resolve({ error: 'it is not on the local file system' }) : readBounded(path, maxBytes);
   },
 
   async readHead(uri: string, bytes: number): Promise<Uint8Array | undefined> {
@@ -115,3 +86,47 @@ export const nodeFiles: ProjectFiles = {
     }
   },
 };
+
+const NON_BLOCKING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * A bounded read of a regular file: opened non-blocking (a FIFO is refused at once),
+ * fstat, read to one byte past the size, closed; the same checks and words as
+ * readBoundedSync (nodeFilesSync.ts), without blocking the thread.
+ *
+ * On the callback API, not fs/promises' FileHandle: the server reads every markdown file
+ * of the workspace while indexing, with analysis on the same thread, and the FileHandle
+ * steps (an object with a finaliser, a promise per call) cost that thread more than the
+ * read itself; a bare descriptor and one promise per file cost about half.
+ */
+function readBounded(path: string, maxBytes: number): Promise<ReadResult> {
+  return new Promise((resolve) => {
+    openFd(path, NON_BLOCKING, (openError, fd) => {
+      if (openError) {
+        resolve({ error: readFailure(openError), missing: openError.code === 'ENOENT' || openError.code === 'ENOTDIR' });
+        return;
+      }
+      // Every way out closes the file first.
+      const finish = (result: ReadResult): void => close(fd, () => resolve(result));
+      fstat(fd, (statError, info) => {
+        if (statError) return finish({ error: readFailure(statError) });
+        if (info.isDirectory()) return finish({ error: 'it is a folder' });
+        if (!info.isFile()) return finish({ error: 'it is not a regular file' });
+        if (info.size > maxBytes) return finish({ error: tooLarge(maxBytes) });
+        // One byte past the size: a file that grew since fstat is noticed, and never read past the limit.
+        const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
+        let length = 0;
+        const next = (): void =>
+          readFd(fd, buffer, length, buffer.length - length, length, (readError, count) => {
+            if (readError) return finish({ error: readFailure(readError) });
+            if (count === 0) return finish({ bytes: buffer.subarray(0, length) });
+            length += count;
+            if (length > maxBytes) return finish({ error: tooLarge(maxBytes) });
+            if (length === buffer.length) return finish({ bytes: buffer.subarray(0, length) });
+            next();
+          });
+        next();
+      });
+    });
+  });
+}

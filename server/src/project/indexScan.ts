@@ -15,6 +15,9 @@ export interface IndexedRfc {
 /** Turns a file's text into its record when it is an RFC (the service knows settings, templates and classification). */
 export type RecordReader = (uri: string, text: string) => Promise<IndexedRfc | undefined>;
 
+/** Decodes without state between calls (no `stream`), so one serves every file. */
+const UTF8 = new TextDecoder('utf-8');
+
 /** Files larger than this are not indexed (as rfc-lint refuses them): no RFC is this long. */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;
 /** At most this many markdown files are read per scan; the rest are left out (and logged). */
@@ -57,9 +60,9 @@ export async function walkMarkdown(files: ProjectFiles, folders: readonly string
 
 /** Reads one file and gives it to `reader`: undefined when it is no text file, too large, unreadable, or no RFC. */
 export async function readRecord(files: ProjectFiles, uri: string, reader: RecordReader): Promise<IndexedRfc | undefined> {
-  const stat = await files.stat(uri);
-  if (stat?.type !== 'file' || stat.size > MAX_FILE_BYTES) return undefined;
+  // No stat first: every ProjectFiles.read refuses folders, other non-files and files over
+  // the bound before reading, and a stat was one more round trip per file of a scan.
   const read = await files.read(uri, MAX_FILE_BYTES);
   if ('error' in read || read.bytes.subarray(0, 8192).includes(0)) return undefined;
-  return reader(uri, new TextDecoder('utf-8').decode(read.bytes));
+  return reader(uri, UTF8.decode(read.bytes));
 }
