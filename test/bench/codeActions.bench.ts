@@ -13,6 +13,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, CompletionItem, Diagnostic } from 'vscode-languageserver-protocol/node';
+import type { ProgressParams } from '../support/lspClient';
 import { benchRfc as rfc } from './benchRfc';
 import { benchServer } from './serverBench';
 
@@ -48,22 +49,31 @@ function serverPeakKb(pid: number | undefined): number | undefined {
 benchServer(
   'actions',
   async (client, folder) => {
-    const started = performance.now();
     const uri = pathToFileURL(path.join(folder, 'rfcs', '2025-0001-topic-1.md')).href;
     const text = rfc('2025-0001', 'Topic 1');
     client.open(uri, text);
-    // While the index is built (it is when the RFCs view lists every RFC), the open RFC's
-    // outline is asked for every 50 ms, as the editor does on edits and cursor moves.
+    // The build is timed by the server's own work-done progress, begin to end, as VS Code
+    // shows it. (Polling rfc/listRfcs for the count made the server serialise the whole
+    // list every 50 ms, work the index then waited on, and no editor asks that often.)
+    const isIndexing = (p: ProgressParams) => p.value.kind === 'begin' && p.value.title === 'Indexing RFCs';
+    const begin = await client.waitForProgress(isIndexing, 60_000);
+    const token = begin.token;
+    const ended = client.waitForProgress((p) => p.token === token && p.value.kind === 'end', 120_000);
+    let done = false;
+    void ended.then(() => (done = true));
+    // Meanwhile the open RFC's outline is asked for every 50 ms, as the editor does on edits and cursor moves.
     const whileIndexing: number[] = [];
-    for (;;) {
-      const { rfcs } = await client.request<{ rfcs: unknown[] }>('rfc/listRfcs', null, 60_000);
-      if (rfcs.length >= 2 * RFCS) break;
+    while (!done) {
       const start = performance.now();
       await client.documentSymbols(uri, 60_000);
       whileIndexing.push(performance.now() - start);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 50))]);
     }
-    const indexedMs = performance.now() - started;
+    await ended;
+    const at = (p: ProgressParams) => client.progress.find((r) => r.params === p)?.at ?? NaN;
+    const indexedMs = at(await ended) - at(begin);
+    const { rfcs } = await client.request<{ rfcs: unknown[] }>('rfc/listRfcs', null, 60_000);
+    if (rfcs.length !== 2 * RFCS) throw new Error(`the index lists ${rfcs.length} RFCs, not ${2 * RFCS}`);
     const peakKb = serverPeakKb(client.pid);
     const published = await client.waitForDiagnostics(uri);
     const diagnostic = published.diagnostics.find((d: Diagnostic) => d.code === 'placeholder' && d.range.start.line < 10);
@@ -109,4 +119,6 @@ benchServer(
     }
     return folder;
   },
+  // As VS Code does: the server reports the index build as work-done progress.
+  { workDoneProgress: true },
 );

@@ -10,12 +10,17 @@ import { LspClient } from '../support/lspClient';
  * or nothing for the scratch folder itself), starts the server on it and runs `measure`;
  * removes everything afterwards. A failure is printed and makes the exit code 1.
  */
-export function benchServer(name: string, measure: (client: LspClient, folder: string) => Promise<void>, prepare?: (scratch: string) => string | void): void {
+export function benchServer(
+  name: string,
+  measure: (client: LspClient, folder: string) => Promise<void>,
+  prepare?: (scratch: string) => string | void,
+  options: { workDoneProgress?: boolean } = {},
+): void {
   const run = async () => {
     const scratch = mkdtempSync(path.join(tmpdir(), `rfc-bench-${name}-`));
     try {
       const folder = prepare?.(scratch) ?? scratch;
-      const client = await LspClient.start({ workspaceFolders: [pathToFileURL(folder).href] });
+      const client = await LspClient.start({ workspaceFolders: [pathToFileURL(folder).href], ...options });
       try {
         await measure(client, folder);
       } finally {

@@ -15,12 +15,20 @@ function templateWithoutTimeline(): string {
 describe('language server: settings', () => {
   afterEach(disposeAllClients);
 
-  it('pulls the rfc section per document', async () => {
+  it('pulls the rfc section once per workspace folder, scoped to the folder, and per document outside them', async () => {
     const client = await LspClient.start();
-    const uri = rfcUri('2026-301-pull.md');
-    client.open(uri, templateText());
-    await client.waitForDiagnostics(uri);
-    assert.ok(client.configurationRequests.some((scopes) => scopes.includes(uri)), JSON.stringify(client.configurationRequests));
+    const first = rfcUri('2026-301-pull.md');
+    const second = rfcUri('2026-304-pull.md');
+    const outside = 'file:///elsewhere/2026-305-pull.md';
+    for (const uri of [first, second, outside]) {
+      client.open(uri, templateText());
+      await client.waitForDiagnostics(uri);
+    }
+    const scopes = client.configurationRequests.flat();
+    // VS Code's resource settings differ by workspace folder only: one question answers every file in it.
+    assert.equal(scopes.filter((s) => s === 'file:///ws').length, 1, JSON.stringify(scopes));
+    assert.ok(!scopes.includes(first) && !scopes.includes(second), JSON.stringify(scopes));
+    assert.ok(scopes.includes(outside), JSON.stringify(scopes));
   });
 
   it('applies rule settings present when the document opens', async () => {
@@ -45,7 +53,7 @@ describe('language server: settings', () => {
     const after = await client.waitForDiagnostics(uri, (p) => byCode(p.diagnostics, 'placeholder').length === 0, 5_000);
     assert.equal(byCode(after.diagnostics, 'missing-section').length, 1, 'the other rules still report');
     assert.equal(after.version, 1);
-    assert.deepEqual(client.configurationRequests.at(-1), [uri], 'the settings were pulled again');
+    assert.deepEqual(client.configurationRequests.at(-1), ['file:///ws'], 'the settings were pulled again, for the document\'s folder');
     // Requests answer under the new settings too.
     const report = await client.completeness(uri);
     assert.equal(report?.version, 1);

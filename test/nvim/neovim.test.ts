@@ -86,7 +86,7 @@ function runNvim(args: string[], cwd: string, env: Record<string, string>, resul
 }
 
 /** Runs driver.lua in a headless Neovim started with no configuration at all. */
-function runDriver(scratch: string, advertisePull: boolean): { result: DriverResult; doc: string } {
+function runDriver(scratch: string, advertisePull: boolean): { result: DriverResult; doc: string; root: string } {
   const name = advertisePull ? 'pull' : 'own';
   const root = path.join(scratch, name, 'ws');
   const doc = workspaceWithRfc(root);
@@ -102,7 +102,7 @@ function runDriver(scratch: string, advertisePull: boolean): { result: DriverRes
     RFC_ADVERTISE_PULL: advertisePull ? '1' : '0',
   });
   const args = ['--clean', '--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', 'lua dofile(vim.env.RFC_DRIVER)'];
-  return { result: runNvim(args, root, env, resultFile) as DriverResult, doc };
+  return { result: runNvim(args, root, env, resultFile) as DriverResult, doc, root };
 }
 
 /** README's Neovim 0.7 configuration: the one lua block in README.md that calls vim.lsp.start_client. */
@@ -138,7 +138,7 @@ describe('Neovim (headless) drives the language server', function () {
       ? 'advertising workspace/configuration (as newer Neovim does) with empty config.settings, so the server asks and gets null'
       : "with Neovim's own client capabilities";
     it(`diagnostics, a code action, Status completion, and pushed settings obeyed: ${how}`, () => {
-      const { result, doc } = runDriver(scratch, advertisePull);
+      const { result, doc, root } = runDriver(scratch, advertisePull);
       console.log(`      ${version}: ${JSON.stringify({ first: result.first, applied: result.codeAction.applied, completion: result.completion.labels, pushes: result.pushes, configurationRequests: result.configuration.length })}`);
       assert.equal(result.error, undefined);
       assert.deepEqual(result.timeouts, []);
@@ -175,7 +175,8 @@ describe('Neovim (headless) drives the language server', function () {
       // The push path: the settings reached the server only as didChangeConfiguration.
       // Asked or not, Neovim never had an rfc section to answer with.
       if (advertisePull) assert.equal(result.advertisedConfiguration, true);
-      const asked = { items: [{ section: 'rfc', scopeUri: result.uri }], answer: [null] };
+      // Asked for the workspace folder (root_dir) the document is in, as settings differ per folder.
+      const asked = { items: [{ section: 'rfc', scopeUri: pathToFileURL(root).href }], answer: [null] };
       if (result.advertisedConfiguration) {
         // Once at open, once again after each push (the server forgets its answers on a change).
         assert.equal(result.configurationBeforePush, 1);

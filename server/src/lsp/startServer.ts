@@ -51,7 +51,7 @@ export interface ServerHost {
 /** Wires the project service and the features to a connection, and starts listening. */
 export function startServer(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments(editedDocuments);
-  const settings = new SettingsSource(connection);
+  const settings = new SettingsSource(connection, (uri) => project.workspaceFolderOf(uri) ?? uri);
   const shown = new ShownAnalyses(settings);
   const guard = new RequestGuard();
   let canRegisterConfigurationChange = false;
@@ -165,6 +165,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
           event.added.map((f) => f.uri),
           event.removed.map((f) => f.uri),
         );
+        // Settings are cached per workspace folder: which folder holds a document may have changed.
+        settings.clear();
         analyses.invalidateAll(documents.keys());
       });
     }

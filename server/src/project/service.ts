@@ -188,6 +188,11 @@ export class ProjectService {
     return innermostFolder(uri, this.folders) ?? this.folders[0];
   }
 
+  /** The innermost workspace folder holding the URI; undefined outside them all (no fallback). */
+  workspaceFolderOf(uri: string): string | undefined {
+    return innermostFolder(uri, this.folders);
+  }
+
   /** The settings a document follows: the editor's over the nearest `.rfcrc.json`'s. */
   async settingsFor(uri: string): Promise<DocumentSettings> {
     const folder = this.folderOf(uri);
