@@ -19,6 +19,10 @@ export function scanCodePlaceholders(
 ): PlaceholderHit[] {
   const hits: PlaceholderHit[] = [];
   if (wanted !== 'template' && wanted.codeTexts.size === 0) return hits;
+  // Normalising folds case and spacing and never lengthens a text: one shorter than the
+  // shortest placeholder text cannot be one (most brackets in code: `[0]`, `["a", "b"]`).
+  let shortest = Infinity;
+  if (wanted !== 'template') for (const text of wanted.codeTexts) shortest = Math.min(shortest, text.length);
   for (let line = from; line < to && line < lines.length; line++) {
     const source = lines[line];
     for (const syntax of wanted === 'template' ? (['square'] as const) : BRACKETED) {
@@ -33,7 +37,7 @@ export function scanCodePlaceholders(
           const counts =
             wanted === 'template'
               ? HAS_LETTER.test(inner) && !/["'{}()<>=;`]/.test(inner) && !isIdentifierChar(source[open - 1]) && !ANNOTATIONS.has(inner.trim().toLowerCase())
-              : wanted.codeTexts.has(normalizePlaceholder(text)) && !isIdentifierChar(source[open - 1]);
+              : text.length >= shortest && !isIdentifierChar(source[open - 1]) && wanted.codeTexts.has(normalizePlaceholder(text));
           if (counts) hits.push({ line, start: open, end: k + 1, text, label: '', inCode: true, syntax });
           open = -1;
         }
