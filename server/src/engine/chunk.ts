@@ -15,18 +15,18 @@ export { isMetadataSetext, normalizeCode, splitLines, splitTableRow } from './ch
 
 /* Parses one top-level section of a document (a chunk) from markdown-it's tokens. */
 
-const BLOCK_KINDS: Record<string, BlockSpan['kind']> = {
-  paragraph_open: 'paragraph',
-  heading_open: 'heading',
-  bullet_list_open: 'list',
-  ordered_list_open: 'list',
-  blockquote_open: 'quote',
-  table_open: 'table',
-  fence: 'code',
-  code_block: 'code',
-  html_block: 'html',
-  hr: 'rule',
-};
+const BLOCK_KINDS = new Map<string, BlockSpan['kind']>([
+  ['paragraph_open', 'paragraph'],
+  ['heading_open', 'heading'],
+  ['bullet_list_open', 'list'],
+  ['ordered_list_open', 'list'],
+  ['blockquote_open', 'quote'],
+  ['table_open', 'table'],
+  ['fence', 'code'],
+  ['code_block', 'code'],
+  ['html_block', 'html'],
+  ['hr', 'rule'],
+]);
 
 
 /**
@@ -34,6 +34,14 @@ const BLOCK_KINDS: Record<string, BlockSpan['kind']> = {
  * "None of the endpoints are public" is content, not a waiver).
  */
 const NOT_APPLICABLE = /^(?:(?:n\/?a|not applicable)(?:$|[\s.:;,\u2013\u2014(-])|none(?:$|[.:;,\u2013\u2014(]|\s+[\u2013\u2014-]))/i;
+
+/** A task list item's mark and text: `[ ] Write the doc`, `[x] Done`. */
+const TASK_MARK = /^\[([ xX])\]\s+(.*)$/;
+
+function firstLineOf(text: string): string {
+  const end = text.indexOf('\n');
+  return end < 0 ? text : text.slice(0, end);
+}
 
 const CONTENT_BLOCKS = new Set([
   'paragraph_open',
@@ -99,8 +107,9 @@ export function chunkFromTokens(text: string, tokens: Token[], env: { references
       prose.token(tokens, i);
       if (current && prose.blocks.length > before) current.guidanceBlocks++;
     }
-    if (token.level === 0 && token.map && BLOCK_KINDS[token.type]) {
-      const span: BlockSpan = { kind: BLOCK_KINDS[token.type], line: token.map[0], endLine: token.map[1] };
+    const kind = token.level === 0 && token.map ? BLOCK_KINDS.get(token.type) : undefined;
+    if (kind && token.map) {
+      const span: BlockSpan = { kind, line: token.map[0], endLine: token.map[1] };
       if (isCommentOnly(token)) span.comment = true;
       blocks.push(span);
     }
@@ -182,7 +191,9 @@ export function chunkFromTokens(text: string, tokens: Token[], env: { references
         const slot = opener === 'heading_open' ? 'heading' : opener === 'td_open' || opener === 'th_open' ? 'cell' : 'block';
         placeholders.push(...scanInlinePlaceholders(token, lines, cursors, { slot, mayStartWithTask: opener === 'paragraph_open', baseLine: line }, options.placeholders));
         scanInlineMentions(token, line, lines, mentionCursors, mentions);
-        const task = isTaskItem ? /^\[([ xX])\]\s+(.*)$/.exec(token.content.split('\n')[0]) : null;
+        // Every list item's paragraph is a candidate; only one starting with `[` can be a task,
+        // and only its first line is read (not the whole item split into lines).
+        const task = isTaskItem && token.content.startsWith('[') ? TASK_MARK.exec(firstLineOf(token.content)) : null;
         if (task) {
           const source = lines[line] ?? '';
           const start = Math.max(0, source.indexOf('['));
