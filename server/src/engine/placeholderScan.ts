@@ -4,7 +4,7 @@ import { isAnglePlaceholder, PLACEHOLDER_SYNTAXES, type PlaceholderPolicy, type 
 export { isAnglePlaceholder, type PlaceholderPolicy, type PlaceholderSyntax } from './placeholderPolicy';
 export { normalizePlaceholder, placeholderWords, wholeSyntax } from './placeholderSyntax';
 export { scanCodePlaceholders, valuePlaceholder } from './placeholderCode';
-import { BRACKETED, BRACKETS, isCandidate } from './placeholderSyntax';
+import { BRACKETED, BRACKETS, isCandidate, MAY_HOLD_PLACEHOLDER } from './placeholderSyntax';
 import { isPlaceholder, slotHit, type Standing } from './placeholderSlots';
 
 /** A text in the document that is an unfilled template placeholder (or, in a template, is one). */
@@ -46,8 +46,6 @@ interface Candidate {
   column: number;
 }
 
-/** Source that may hold a placeholder: an opening bracket of any syntax, or a marker word (see MARKER). */
-const MAY_HOLD_PLACEHOLDER = /[[{(<]|TODO|TBD|TBC|FIXME|XXX/;
 /** How far past the expected position a bracket may stand in the source (escapes and entities are longer there). */
 const SLACK = 256;
 /** A label and colon before a value: `Status:`, `Start Date:`, `Purpose:`. */

@@ -6,7 +6,10 @@ export const HAS_LETTER = /\p{L}/u;
 /** Bracketed words that annotate rather than ask for text: `[Optional]`, `(Required)`. */
 export const ANNOTATIONS = new Set(['optional', 'required', 'r']);
 /** Words that mark text still to be written, as a whole word at the start of a slot. */
-export const MARKER = /^(TODO|TBD|TBC|FIXME|XXX)(?![\p{L}\p{N}_])/u;
+const MARKER_WORDS = 'TODO|TBD|TBC|FIXME|XXX';
+export const MARKER = new RegExp(`^(${MARKER_WORDS})(?![\\p{L}\\p{N}_])`, 'u');
+/** Text that may hold a placeholder: an opening bracket of any syntax, or a marker word anywhere. */
+export const MAY_HOLD_PLACEHOLDER = new RegExp(`[[{(<]|${MARKER_WORDS}`);
 export const BRACKETED: readonly PlaceholderSyntax[] = ['square', 'curly', 'angle'];
 export const BRACKETS: Record<string, [string, string]> = { square: ['[', ']'], curly: ['{', '}'], paren: ['(', ')'], angle: ['<', '>'] };
 
