@@ -4,6 +4,8 @@
  * matching compares these normalised forms, never the raw heading text.
  */
 
+import { boundedMemo } from './boundedMemo';
+
 /** Leading section numbers: "2.", "2.1", "2.1.3)", "A.", "A.1", "IV." followed by a space. */
 const NUMBERING_PREFIX = /^(?:\d+(?:\.\d+)*[.)]?|[A-Za-z](?:\.\d+)+[.)]?|[A-Za-z][.)]|[IVXLC]+[.)])\s+/;
 /** A parenthesised suffix such as "(Revised)" or "(optional)". */
@@ -18,23 +20,7 @@ const UNFOLDED_SPACE = /\s\s|^\s|\s$|[^\S ]/;
  * used for matching: lower case, no numbering prefix, no parenthesised suffix, no
  * trailing punctuation, `&` read as "and", runs of white space folded.
  */
-export function normalizeHeading(text: string): string {
-  let normalized = normalizedHeadings.get(text);
-  if (normalized === undefined) {
-    if (normalizedHeadings.size >= MAX_NORMALIZED) normalizedHeadings.clear();
-    normalized = normalizeHeadingText(text);
-    normalizedHeadings.set(text, normalized);
-  }
-  return normalized;
-}
-
-/**
- * Normalised headings by their text. The same headings and bold leads come back in every
- * RFC of a folder and at every re-analysis in the editor, and normalising one is a dozen
- * regex passes. Bounded: emptied when full.
- */
-const normalizedHeadings = new Map<string, string>();
-const MAX_NORMALIZED = 4096;
+export const normalizeHeading: (text: string) => string = boundedMemo(normalizeHeadingText);
 
 function normalizeHeadingText(text: string): string {
   // Fold white space first: every later pattern then sees single spaces and stays linear

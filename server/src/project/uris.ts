@@ -4,25 +4,10 @@
  * workspaces and never needs Node's `path`.
  */
 import { URI, Utils } from 'vscode-uri';
+import { boundedMemo } from '../engine/boundedMemo';
 
-/**
- * Parsed URIs by their text. The project asks about the same few folder and file URIs
- * for every file it reads (containment, parents, settings lookups), and vscode-uri's
- * parse is a regex and an object each time; URI objects are immutable, so one can be
- * shared. Bounded: emptied when full, so a walk of 100,000 files keeps at most this many.
- */
-const parsedUris = new Map<string, URI>();
-const MAX_PARSED = 4096;
-
-function parse(uri: string): URI {
-  let parsed = parsedUris.get(uri);
-  if (parsed === undefined) {
-    if (parsedUris.size >= MAX_PARSED) parsedUris.clear();
-    parsed = URI.parse(uri);
-    parsedUris.set(uri, parsed);
-  }
-  return parsed;
-}
+/** Parsed URIs by their text: the project asks about the same folder and file URIs for every file it reads, and URI objects are immutable. */
+const parse: (uri: string) => URI = boundedMemo((uri) => URI.parse(uri));
 
 /** The URI in one canonical spelling (so two spellings of one file are one map key). */
 export function canonical(uri: string): string {
