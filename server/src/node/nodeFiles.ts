@@ -17,6 +17,14 @@ export function typeOf(entry: { isFile(): boolean; isDirectory(): boolean }): Fi
   return entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other';
 }
 
+/** Why an opened file is not read at all (a folder, a FIFO or device, over the bound), or undefined when it may be. */
+export function refusalOf(info: { isFile(): boolean; isDirectory(): boolean; size: number }, maxBytes: number): string | undefined {
+  if (info.isDirectory()) return 'it is a folder';
+  if (!info.isFile()) return 'it is not a regular file';
+  if (info.size > maxBytes) return tooLarge(maxBytes);
+  return undefined;
+}
+
 /** Why a file could not be read, in words. */
 export function readFailure(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
@@ -110,9 +118,8 @@ function readBounded(path: string, maxBytes: number): Promise<ReadResult> {
       const finish = (result: ReadResult): void => close(fd, () => resolve(result));
       fstat(fd, (statError, info) => {
         if (statError) return finish({ error: readFailure(statError) });
-        if (info.isDirectory()) return finish({ error: 'it is a folder' });
-        if (!info.isFile()) return finish({ error: 'it is not a regular file' });
-        if (info.size > maxBytes) return finish({ error: tooLarge(maxBytes) });
+        const refused = refusalOf(info, maxBytes);
+        if (refused !== undefined) return finish({ error: refused });
         // One byte past the size: a file that grew since fstat is noticed, and never read past the limit.
         const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
         let length = 0;

@@ -8,7 +8,7 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { URI } from 'vscode-uri';
 import { tooLarge, type FileStat, type FileType, type ProjectFiles, type ReadResult } from '../project/files';
-import { pathOf, readFailure, typeOf } from './nodeFiles';
+import { pathOf, readFailure, refusalOf, typeOf } from './nodeFiles';
 
 const NON_BLOCKING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
@@ -23,9 +23,8 @@ export function readBoundedSync(path: string, maxBytes: number): ReadResult {
   }
   try {
     const info = fstatSync(fd);
-    if (info.isDirectory()) return { error: 'it is a folder' };
-    if (!info.isFile()) return { error: 'it is not a regular file' };
-    if (info.size > maxBytes) return { error: tooLarge(maxBytes) };
+    const refused = refusalOf(info, maxBytes);
+    if (refused !== undefined) return { error: refused };
     // One byte past the size: a file that grew since fstat is noticed, and never read past the limit.
     const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
     let length = 0;
