@@ -1,20 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { analysed, closeAllEditors, extensionApi, openAnalysed, placeholdersIn, rfcDiagnostics, waitUntil, workspaceUri, ruleOf } from './helpers';
+import { analysed, closeAllEditors, extensionApi, openAnalysed, rfcDiagnostics, waitUntil, workspaceUri, ruleOf } from './helpers';
+import { templatePlaceholderDiagnostics } from './sharedScenarios';
 
 describe('diagnostics in the real editor', () => {
   afterEach(closeAllEditors);
 
   it('shows every placeholder of the unchanged template, and nothing else', async () => {
-    const api = await extensionApi();
-    const uri = workspaceUri('docs', 'rfc-template.md');
-    const editor = await openAnalysed(api, uri);
-    const expected = placeholdersIn(editor.document.getText());
+    const { editor, expected, diagnostics } = await templatePlaceholderDiagnostics(await extensionApi());
     assert.equal(expected.length, 104);
-    const diagnostics = await waitUntil('104 placeholder diagnostics', () => {
-      const d = rfcDiagnostics(uri);
-      return d.length === expected.length ? d : undefined;
-    }, [vscode.languages.onDidChangeDiagnostics]);
     assert.deepEqual(
       diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${ruleOf(d)}`).sort(),
       expected.map((p) => `${p.line}:${p.start} placeholder`).sort(),

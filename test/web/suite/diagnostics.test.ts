@@ -1,25 +1,13 @@
 import { assert } from 'chai';
-import * as vscode from 'vscode';
-import { placeholdersIn } from '../../e2e/suite/placeholders';
-import { closeAllEditors, extensionApi, openAnalysed, rfcDiagnostics, ruleOf, waitUntil, workspaceUri } from './helpers';
+import { templatePlaceholderDiagnostics } from '../../e2e/suite/sharedScenarios';
+import { closeAllEditors, extensionApi, openAnalysed, rfcDiagnostics, ruleOf, workspaceUri } from './helpers';
 
 describe('diagnostics on the web', () => {
   afterEach(closeAllEditors);
 
   it('shows every placeholder of the unchanged template, and nothing else', async () => {
-    const api = await extensionApi();
-    const uri = workspaceUri('docs', 'rfc-template.md');
-    const editor = await openAnalysed(api, uri);
-    const expected = placeholdersIn(editor.document.getText());
+    const { editor, expected, diagnostics } = await templatePlaceholderDiagnostics(await extensionApi());
     assert.isAbove(expected.length, 50, 'the fixture is the built-in template');
-    const diagnostics = await waitUntil(
-      `${expected.length} placeholder diagnostics`,
-      () => {
-        const d = rfcDiagnostics(uri);
-        return d.length === expected.length ? d : undefined;
-      },
-      [vscode.languages.onDidChangeDiagnostics],
-    );
     assert.deepEqual(
       diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${ruleOf(d)}`).sort(),
       expected.map((p) => `${p.line}:${p.start} placeholder`).sort(),
