@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import { frontMatterPlugin } from './frontMatter';
 import { isAnglePlaceholder } from './placeholderPolicy';
+import { usePlainInlineShortcut } from './plainInline';
 /** A markdown-it token; `map` holds [first line, line after last] of block tokens. */
 export type Token = MarkdownIt.Token;
 
@@ -12,6 +13,8 @@ export type Token = MarkdownIt.Token;
  * token (see frontMatter.ts), so its `---` lines are never a rule or a heading.
  */
 const fullParser = new MarkdownIt('default', { html: true, linkify: false, typographer: false }).use(frontMatterPlugin);
+// Inline content with no markdown syntax at all becomes its text token without the inline parser.
+usePlainInlineShortcut(fullParser);
 
 /** Block structure only: enough to find section boundaries cheaply, and to split a document into chunks (blockSplit.ts). */
 export const blockParser = new MarkdownIt('default', { html: true, linkify: false, typographer: false }).use(frontMatterPlugin);
