@@ -90,10 +90,6 @@ export function buildDocumentModel(
 }
 
 /**
- * Builds a document model from scratch one chunk at a time, pausing after each: a very
- * large template is built in slices, between which the server answers requests.
- */
-/**
  * A whole text's chunks from one block parse (blockSplit.ts), each read as a parse of its
  * own text would be.
  */
@@ -116,6 +112,10 @@ function* splitChunks(text: string, options: ChunkParseOptions): Generator<{ chu
   }
 }
 
+/**
+ * Builds a document model from scratch one chunk at a time, pausing after each: a very
+ * large template is built in slices, between which the server answers requests.
+ */
 export function* documentModelSteps(rawText: string, options: ChunkParseOptions, parseKey: string): Generator<void, DocumentModel, void> {
   const text = rawText.charCodeAt(0) === 0xfeff ? ' ' + rawText.slice(1) : rawText;
   const starts = lineStarts(text);
