@@ -43,7 +43,9 @@ export function insertBoldSections(headings: DocHeading[], model: DocumentModel,
   for (const section of open) {
     const region = regionOf(section, headings);
     if (!region) continue;
-    const sectionWords = contentWords(section.normalized);
+    // Read only when a lead in the region is compared by likeness: with a template of
+    // thousands of sections, most have no region or no lead in it.
+    let sectionWords: string[] | undefined;
     let best: { lead: PlacedLead; score: number; exact: boolean } | undefined;
     for (let k = firstAtOrAfter(leads, region[0]); k < leads.length && leads[k].line < region[1]; k++) {
       const lead = leads[k];
@@ -54,6 +56,7 @@ export function insertBoldSections(headings: DocHeading[], model: DocumentModel,
       }
       if (!section.parent) continue; // a top-level section only by its exact name
       const words = (lead.words ??= contentWords(lead.normalized));
+      sectionWords ??= contentWords(section.normalized);
       const l = likeness(words, sectionWords, weight);
       const contained = (l.aInB && words.length >= MIN_CONTAINED_WORDS) || (l.bInA && sectionWords.length >= MIN_CONTAINED_WORDS);
       const score = contained ? Math.max(l.score, SIMILAR) : l.score;

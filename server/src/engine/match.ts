@@ -6,7 +6,7 @@
  * the enclosing section's context; apart, each would need the other's bookkeeping.
  */
 import { normalizeHeading } from './normalize';
-import { conjuncts, contentWords, likeness, wordWeights, type Likeness } from './similarity';
+import { conjuncts, contentWords, likeness, type Likeness } from './similarity';
 import type { TemplateModel, TemplateSection } from './template';
 
 /** What matching needs of a document heading. */
@@ -173,16 +173,9 @@ function pick(
   );
 }
 
-const weightsOf = new WeakMap<TemplateModel, (word: string) => number>();
-
-/** How rare each word is among the template's headings and their declared aliases (cached per template). */
+/** How rare each word is among the template's headings and their declared aliases: a word in n of them weighs 1/n. */
 export function templateWordWeights(template: TemplateModel): (word: string) => number {
-  let weight = weightsOf.get(template);
-  if (!weight) {
-    weight = wordWeights(template.sections.flatMap((s) => [s.normalized, ...s.aliases.map(normalizeHeading)]));
-    weightsOf.set(template, weight);
-  }
-  return weight;
+  return (word) => 1 / (template.headingWords.get(word) ?? 1);
 }
 
 /** Step 2 of matchHeadings: the headings left over, by likeness, in document order. */

@@ -55,11 +55,9 @@ export function contentWords(normalized: string): string[] {
   return [...new Set(words.map(stem))];
 }
 
-/** How rare each word is among a set of headings: a word in n of them weighs 1/n. */
-export function wordWeights(headings: readonly string[]): (word: string) => number {
-  const counts = new Map<string, number>();
-  for (const h of headings) for (const w of contentWords(h)) counts.set(w, (counts.get(w) ?? 0) + 1);
-  return (word) => 1 / (counts.get(word) ?? 1);
+/** Counts a heading's content words in `counts` (in how many headings each stands). */
+export function countContentWords(heading: string, counts: Map<string, number>): void {
+  for (const w of contentWords(heading)) counts.set(w, (counts.get(w) ?? 0) + 1);
 }
 
 /** How two headings' words meet: their weighted overlap, and whether one's words all stand in the other. */

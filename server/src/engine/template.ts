@@ -1,6 +1,7 @@
 import { documentModelSteps, type DocumentModel } from './document';
 import { guidanceTexts, type ProseBlock } from './guidance';
 import { hashText } from './hash';
+import { countContentWords } from './similarity';
 import type { MetadataLine } from './metadata';
 import { normalizeHeading } from './normalize';
 import { normalizePlaceholder, placeholderWords, type PlaceholderPolicy, type PlaceholderSyntax } from './placeholderScan';
@@ -167,6 +168,8 @@ function* templateModelSteps(text: string): Generator<void, TemplateModel, void>
     yield;
   }
   const comments = reader.found;
+  // Counted here, in steps, rather than at the first analysis: thousands of sections take a while.
+  const headingWords = new Map<string, number>();
   for (const section of sections) {
     const own = comments.get(section) ?? [];
     if (own.some((c) => c === OPTIONAL_COMMENT)) section.optional = true;
@@ -176,6 +179,7 @@ function* templateModelSteps(text: string): Generator<void, TemplateModel, void>
     const said = own.filter((c) => c !== OPTIONAL_COMMENT && !c.startsWith(ALIASES_COMMENT));
     const guidance = [...said, ...section.placeholders.map((p) => p.guidance.trim())];
     section.guidance = [...new Set(guidance.filter((g) => g !== ''))];
+    for (const name of [section.normalized, ...section.aliases.map(normalizeHeading)]) countContentWords(name, headingWords);
     if (section.order % SECTIONS_PER_STEP === 0) yield;
   }
 
@@ -204,6 +208,7 @@ function* templateModelSteps(text: string): Generator<void, TemplateModel, void>
     exampleCodeTexts: new Set(exampleCode.map((e) => e.normalized)),
     exampleRows,
     guidanceTexts: guidanceTexts(prose),
+    headingWords,
   };
 }
 

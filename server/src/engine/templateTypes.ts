@@ -28,6 +28,8 @@ export interface TemplateModel {
   readonly exampleCode: readonly TemplateExample[];
   /** The normalised texts of `exampleCode`, for lookup. */
   readonly exampleCodeTexts: ReadonlySet<string>;
+  /** In how many of the sections' names and declared aliases each content word stands (similarity.ts): rare words weigh more in matching. */
+  readonly headingWords: ReadonlyMap<string, number>;
   /** Body rows of the template's tables, normalised: examples an author should replace. */
   readonly exampleRows: ReadonlySet<string>;
   /**
