@@ -212,13 +212,13 @@ function* templateModelSteps(text: string): Generator<void, TemplateModel, void>
   };
 }
 
+/** A prose block of the template, placed: after the title or first section outside the metadata, with a placeholder or not. */
+type TemplateProse = ProseBlock & { inSection: boolean; hasPlaceholder: boolean };
+
 /**
  * The template's prose blocks with document lines, whether they stand after `from` (the
  * title, or the first section) outside the metadata, and whether they hold a placeholder.
  */
-/** A prose block of the template, placed: after the title or first section outside the metadata, with a placeholder or not. */
-type TemplateProse = ProseBlock & { inSection: boolean; hasPlaceholder: boolean };
-
 function* proseOf(chunks: DocumentModel['chunks'], from: number, metadataLines: ReadonlySet<number>): Generator<void, TemplateProse[], void> {
   const out: TemplateProse[] = [];
   for (const { chunk, startLine } of chunks) {
