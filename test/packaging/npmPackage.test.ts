@@ -100,6 +100,8 @@ describe('npm package', () => {
     mkdirSync(folder);
     const client = await LspClient.start({ serverCommand: [bin('rfc-language-server')], workspaceFolders: [pathToFileURL(folder).href] });
     assert.equal(client.initializeResult.serverInfo?.name, 'RFC Assistant');
+    const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    assert.equal(client.initializeResult.serverInfo?.version, manifest.version);
     const uri = pathToFileURL(path.join(folder, 'rfcs', RFC)).href;
     client.open(uri, '# RFC: Packaging\n\n**Status**: Draft\n');
     const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);

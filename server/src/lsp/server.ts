@@ -5,6 +5,7 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { nodeFiles } from '../node/nodeFiles';
+import { findPackageVersion } from '../node/packageVersion';
 import { filesByScheme } from '../project/schemeFiles';
 import { ClientFiles } from './clientFiles';
 import { startServer } from './startServer';
@@ -25,6 +26,7 @@ process.on('uncaughtException', (error) => {
 startServer(connection, {
   // An editor that does not answer rfc/fs/* (any but VS Code) leaves other schemes unread, as before.
   files: filesByScheme('file', nodeFiles, new ClientFiles(connection)),
-  version: process.env.RFC_ASSISTANT_VERSION ?? undefined,
+  // The extension passes its version; started from the npm package (another editor), the package's.
+  version: process.env.RFC_ASSISTANT_VERSION ?? findPackageVersion(),
   yieldNow: () => new Promise((resolve) => setImmediate(resolve)),
 });
