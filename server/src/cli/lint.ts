@@ -8,6 +8,7 @@
 import { pathToFileURL } from 'node:url';
 import { numberOf, type Finding, type Lifecycle } from '../engine';
 import { readBoundedSync } from '../node/nodeFilesSync';
+import { NOT_A_REGULAR_FILE, tooLarge } from '../project/files';
 import { MAX_FILE_BYTES, type IndexedRfc } from '../project/indexScan';
 import type { ProjectService } from '../project/service';
 import { crossFileFindings } from './crossFile';
@@ -127,8 +128,8 @@ export async function lintInputs(
 function readText(file: string, shown: string): string | { error: string } {
   const read = readBoundedSync(file, MAX_FILE_BYTES);
   if ('error' in read) {
-    if (read.error.startsWith('it is larger')) return { error: `'${printable(shown)}' is larger than 32 MB; not checked` };
-    if (read.error === 'it is not a regular file') return { error: `'${printable(shown)}' is not a regular file; not checked` };
+    if (read.error === tooLarge(MAX_FILE_BYTES)) return { error: `'${printable(shown)}' is larger than 32 MB; not checked` };
+    if (read.error === NOT_A_REGULAR_FILE) return { error: `'${printable(shown)}' is not a regular file; not checked` };
     return { error: `cannot read '${printable(shown)}': ${read.error}` };
   }
   return decode(read.bytes, shown);

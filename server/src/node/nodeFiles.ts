@@ -6,7 +6,7 @@
 import { close, constants, fstat, open as openFd, read as readFd } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { URI } from 'vscode-uri';
-import { tooLarge, type FileStat, type FileType, type ProjectFiles, type ReadResult } from '../project/files';
+import { NOT_A_REGULAR_FILE, tooLarge, type FileStat, type FileType, type ProjectFiles, type ReadResult } from '../project/files';
 
 export function pathOf(uri: string): string | undefined {
   const parsed = URI.parse(uri);
@@ -20,7 +20,7 @@ export function typeOf(entry: { isFile(): boolean; isDirectory(): boolean }): Fi
 /** Why an opened file is not read at all (a folder, a FIFO or device, over the bound), or undefined when it may be. */
 export function refusalOf(info: { isFile(): boolean; isDirectory(): boolean; size: number }, maxBytes: number): string | undefined {
   if (info.isDirectory()) return 'it is a folder';
-  if (!info.isFile()) return 'it is not a regular file';
+  if (!info.isFile()) return NOT_A_REGULAR_FILE;
   if (info.size > maxBytes) return tooLarge(maxBytes);
   return undefined;
 }

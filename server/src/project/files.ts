@@ -6,6 +6,9 @@
 
 export type FileType = 'file' | 'directory' | 'other';
 
+/** Why a device, a FIFO or a socket was not read, in the words every ProjectFiles uses. */
+export const NOT_A_REGULAR_FILE = 'it is not a regular file';
+
 /** Why a file over a read's bound was not read, in the words every ProjectFiles uses. */
 export function tooLarge(maxBytes: number): string {
   return `it is larger than ${Math.round(maxBytes / (1024 * 1024))} MB`;
