@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { cliBundle, repoRoot } from '../support/paths';
@@ -186,6 +186,16 @@ describe('rfc-lint', () => {
     const run = spawnSync('bash', ['-c', `exec "${process.execPath}" "${cliBundle}" - < /dev/zero`], { cwd: scratch, encoding: 'utf8', timeout: 60_000 });
     assert.equal(run.status, 2);
     assert.match(run.stderr, /^rfc-lint: '<stdin>' is larger than 32 MB; not checked$/m);
+  });
+
+  it('refuses a named file over 32 MB with a message and exit code 2, reading none of it', () => {
+    const big = path.join(scratch, 'huge.md');
+    // Sparse: 33 MB long, no disk used.
+    writeFileSync(big, '# RFC: Huge\n');
+    truncateSync(big, 33 * 1024 * 1024);
+    const run = rfcLint([big]);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /^rfc-lint: '.*huge\.md' is larger than 32 MB; not checked$/m);
   });
 
   it('never reads a FIFO or a device: each is refused at once, the other RFCs are checked, exit 2', () => {
