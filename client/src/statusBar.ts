@@ -44,6 +44,12 @@ export class CompletenessStatusBar implements vscode.Disposable {
     return this.item.text;
   }
 
+  /** The tooltip's text now (for tests). */
+  get tooltipText(): string | undefined {
+    const tooltip = this.item.tooltip;
+    return typeof tooltip === 'string' ? tooltip : tooltip?.value;
+  }
+
   private async update(): Promise<void> {
     if (!this.state.serverRunning) {
       this.showStopped();
@@ -104,7 +110,7 @@ function tooltip(result: CompletenessResult, uri: vscode.Uri): vscode.MarkdownSt
   md.appendMarkdown(`**RFC ${result.percent}% complete** (${result.complete} of ${result.total} parts done)\n\n`);
   md.appendMarkdown(`- Sections present: ${counts.present} of ${counts.total}\n`);
   md.appendMarkdown(`- Sections missing: ${counts.missing}\n`);
-  md.appendMarkdown(`- Placeholders left: ${counts.placeholders}\n`);
+  md.appendMarkdown(`- Placeholders left: ${result.placeholdersLeft}\n`);
   md.appendMarkdown(
     `- Problems: ${bySeverity(vscode.DiagnosticSeverity.Error)} errors, ${bySeverity(vscode.DiagnosticSeverity.Warning)} warnings, ${bySeverity(vscode.DiagnosticSeverity.Information)} infos\n\n`,
   );

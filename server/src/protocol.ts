@@ -41,6 +41,12 @@ export interface CompletenessParams {
 export interface CompletenessResult extends CompletenessReport {
   uri: string;
   version: number;
+  /**
+   * Unfilled placeholders and guidance left in the whole RFC, title and metadata included:
+   * what Next Placeholder visits and the preview marks (the sections' own counts leave out
+   * what stands outside every section).
+   */
+  placeholdersLeft: number;
 }
 
 /** `rfc/completeness`: how complete an open RFC is; null when the document is not an open RFC. */

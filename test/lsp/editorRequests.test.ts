@@ -12,6 +12,7 @@ import {
   ValidateTitleRequest,
   type NewRfcResult,
   type PlaceholderTextsResult,
+  type SectionReport,
 } from '../../server/src/protocol';
 import { disposeAllClients, LspClient } from '../support/lspClient';
 import { rfcUri, scanPlaceholders, templateText } from '../support/lspDocuments';
@@ -39,6 +40,18 @@ describe('language server: requests behind the editor features', () => {
       scanPlaceholders(text).map((p) => `${p.line}:${p.start}-${p.end}`),
     );
     assert.deepEqual(await client.request<Range[]>(PlaceholdersRequest.method, { uri: 'file:///ws/not-open.md' }), []);
+  });
+
+  it('rfc/completeness counts the placeholders left in the whole RFC, as rfc/placeholders lists them', async () => {
+    const uri = rfcUri('2026-304-placeholders-left.md');
+    const text = templateText();
+    client.open(uri, text);
+    const report = await client.completeness(uri);
+    const ranges = await client.request<Range[]>(PlaceholdersRequest.method, { uri });
+    assert.equal(report?.placeholdersLeft, ranges.length);
+    // The title's and the metadata's are in no section's own count.
+    const inSections = (sections: readonly SectionReport[]): number => sections.reduce((n, s) => n + s.placeholders + inSections(s.children), 0);
+    assert.ok(inSections(report.sections) < report.placeholdersLeft, `${inSections(report.sections)} in sections, ${report.placeholdersLeft} in all`);
   });
 
   it('rfc/placeholderTexts gives each placeholder its text and the version, after an edit too', async () => {

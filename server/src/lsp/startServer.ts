@@ -200,7 +200,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     guard.request(CompletenessRequest.method, document, async (params) => {
       const result = await analyses.current(params.uri);
       if (!result?.isRfc) return null;
-      return { ...result.analysis.completeness, uri: result.uri, version: result.version };
+      return { ...result.analysis.completeness, uri: result.uri, version: result.version, placeholdersLeft: result.analysis.placeholders.length };
     }),
   );
 

@@ -54,6 +54,8 @@ describe('markdown preview in the real editor', () => {
     const placeholders = placeholdersIn(editor.document.getText());
     assert.equal(placeholders.length, 94);
     assert.deepEqual(banners(html), [{ percent: Number(statusBar), placeholders: 94, missing: 4 }]);
+    // The status bar's tooltip counts the same placeholders, the title's and metadata's included.
+    assert.match(api.statusBar.tooltipText ?? '', /^- Placeholders left: 94$/m);
     assert.ok(html.indexOf('rfc-preview-banner') < html.indexOf('<h1'), 'the banner comes first');
     assert.match(html, new RegExp(`<h1[^>]*>RFC: ${MARK.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\[Feature Name\\]</mark></h1>`));
     const prose = placeholdersOutsideCode(editor.document.getText());
