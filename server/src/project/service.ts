@@ -16,7 +16,7 @@
  * is a few lines delegating to configs.ts, templateStore.ts, classify.ts, workspaceIndex.ts
  * or numbering.ts, and splitting it would only split the list of what the service offers.
  */
-import { analyzeDocument, findingFilterOf, indexEntryOf, type Analysis, type Finding, type FixContext, type RfcIndexEntry, type TemplateModel } from '../engine';
+import { analyzeDocument, findingFilterOf, headBeforeFirstSection, indexEntryOf, type Analysis, type Finding, type FixContext, type RfcIndexEntry, type TemplateModel } from '../engine';
 import { isRfc } from './classify';
 import { PROJECT_CONFIG_FILE } from './config';
 import { ConfigResolver, type FoundConfig } from './configs';
@@ -271,8 +271,7 @@ export class ProjectService {
     const template = await this.templateFor(uri, settings);
     if (this.host.indexDepth === 'head') {
       // Numbers, title and status stand before the first section; mentions are the checked files' business.
-      const section = /^ {0,3}##(?:[ \t]|$)/m.exec(text);
-      const head = await this.analyze(uri, section ? text.slice(0, section.index) : text, undefined, { settings, template });
+      const head = await this.analyze(uri, headBeforeFirstSection(text), undefined, { settings, template });
       return head.isRfc ? this.recordOf(head) : undefined;
     }
     // Most markdown files are no RFCs: their first lines tell, without analysing the rest.
