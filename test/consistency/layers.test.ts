@@ -16,7 +16,8 @@ const LAYERS: Record<string, { layers: string[]; packages: RegExp }> = {
   engine: { layers: ['engine'], packages: /^(markdown-it|yaml)$/ },
   // Runs in a Web Worker too: no Node built-ins, no LSP.
   project: { layers: ['engine', 'project'], packages: /^(vscode-uri|picomatch\/posix)$/ },
-  node: { layers: ['project', 'node'], packages: /^(node:.+|vscode-uri)$/ },
+  // node/ also runs project code in worker threads (the index worker), with the engine's types.
+  node: { layers: ['engine', 'project', 'node'], packages: /^(node:.+|vscode-uri)$/ },
   // The CLI bundle carries no LSP code: no protocol.ts, no lsp/.
   cli: { layers: ['engine', 'project', 'node', 'cli', 'defaultTemplate'], packages: /^(node:.+|picomatch|vscode-uri)$/ },
   // Only lsp/server.ts, the Node entry, uses node/ and vscode-languageserver/node (webBundle.test.ts checks the rest).

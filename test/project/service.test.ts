@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { MemoryFiles } from '../../server/src/project/memoryFiles';
 import { prepareNewRfc } from '../../server/src/project/newRfc';
+import { indexRecordOf, type IndexAnalyser } from '../../server/src/project/indexRecord';
 import { ProjectService, type ProjectHost } from '../../server/src/project/service';
 import { ruleIds } from '../../server/src/engine';
 import { defaultTemplate } from '../support/engine';
@@ -147,6 +148,33 @@ describe('project service', () => {
       [whole.analysis.completeness.percent, whole.analysis.findings.length + service.crossFileFindings(whole).length],
     );
     assert.ok(whole.analysis.findings.length > 10, 'findings on both sides of the mark');
+  });
+
+  it('indexes through an index analyser as far as it takes files, and itself when the analyser fails', async () => {
+    const files = new MemoryFiles();
+    for (let i = 1; i <= 6; i++) files.write(`${WS}/rfcs/2026-00${i}-r.md`, rfc(`2026-00${i}`, `R${i}`));
+    files.write(`${WS}/notes/readme.md`, '# Readme\n');
+    const expected = async () => {
+      const { service } = project(files);
+      await service.index.start();
+      return service.index.list();
+    };
+    // One file in three taken (and analysed as the worker would), one refused, one failing.
+    let offers = 0;
+    const analyser: IndexAnalyser = {
+      offer(job, template) {
+        offers++;
+        if (offers % 3 === 1) return Promise.resolve(indexRecordOf(job, template));
+        if (offers % 3 === 2) return undefined;
+        return Promise.reject(new Error('the index worker failed: gone'));
+      },
+    };
+    const { service, log } = project(files, { indexAnalyser: analyser });
+    await service.index.start();
+    assert.equal(offers, 7);
+    assert.deepEqual(service.index.list(), await expected());
+    assert.equal(service.index.list().length, 6);
+    assert.ok(log.some((m) => /^Indexing file:\/\/\/ws\/.* in a worker failed, so here: the index worker failed: gone$/.test(m)), log.join('\n'));
   });
 
   it('numbers from the index and what it handed out, reading no file for a quick fix', async () => {

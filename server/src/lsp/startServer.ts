@@ -35,6 +35,7 @@ import { DiagnosticsPublisher } from './publisher';
 import { codeActionContext, optionalString, position, range, RequestGuard, shape, string, textDocument } from './requestGuard';
 import { SettingsSource } from './settingsSource';
 import { today } from './today';
+import type { IndexAnalyser } from '../project/indexRecord';
 import { ShownAnalyses } from './checking';
 import { connectDocumentEvents } from './documentEvents';
 
@@ -46,6 +47,8 @@ export interface ServerHost {
   version: string | undefined;
   /** Lets pending I/O and messages run between slices of a long job (the workspace scan). */
   yieldNow(): Promise<void>;
+  /** Analyses files of the workspace index on another thread, as far as it will (Node). */
+  indexAnalyser?: IndexAnalyser;
 }
 
 /** Wires the project service and the features to a connection, and starts listening. */
@@ -87,6 +90,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       }
     },
     yieldNow: () => host.yieldNow(),
+    indexAnalyser: host.indexAnalyser,
     progress: async () => {
       const reporter = await connection.window.createWorkDoneProgress();
       return {

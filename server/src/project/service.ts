@@ -17,7 +17,7 @@
  * or numbering.ts, and splitting it would only split the list of what the service offers.
  */
 import { analyzeDocument, findingFilterOf, headBeforeFirstSection, indexEntryOf, type Analysis, type Finding, type FixContext, type RfcIndexEntry, type TemplateModel } from '../engine';
-import { isRfc } from './classify';
+import { isRfc, matchesRfcFiles } from './classify';
 import { PROJECT_CONFIG_FILE } from './config';
 import { ConfigResolver, type FoundConfig } from './configs';
 import { documentSettings, type DocumentSettings } from './documentSettings';
@@ -29,7 +29,8 @@ import { TemplateStore } from './templateStore';
 import { timeSlicer } from './timeSlices';
 import { TrustBoundary } from './trust';
 import { basename, canonical, displayPath, folderUri, innermostFolder, parentOf } from './uris';
-import { fileNameOf, WorkspaceIndex, type FileChange, type IndexedRfc, type ProgressReporter } from './workspaceIndex';
+import { fileNameOf, indexRecordOf, type IndexAnalyser, type IndexJob } from './indexRecord';
+import { WorkspaceIndex, type FileChange, type IndexedRfc, type ProgressReporter } from './workspaceIndex';
 
 export interface ProjectHost {
   files: ProjectFiles;
@@ -62,6 +63,8 @@ export interface ProjectHost {
    * and statuses (rfc-lint compares its checked files with the others).
    */
   indexDepth?: 'full' | 'head';
+  /** Analyses files of the index elsewhere (the Node server's worker thread), as far as it will. */
+  indexAnalyser?: IndexAnalyser;
 }
 
 /** A document analysed as the project sees it. */
@@ -73,9 +76,6 @@ export interface ProjectAnalysis {
   isTemplate: boolean;
   isRfc: boolean;
 }
-
-/** Enough of a file to tell whether an RFC starts there (title and metadata). */
-const HEAD_CHARS = 8 * 1024;
 
 export class ProjectService {
   readonly index: WorkspaceIndex;
@@ -274,17 +274,16 @@ export class ProjectService {
       const head = await this.analyze(uri, headBeforeFirstSection(text), undefined, { settings, template });
       return head.isRfc ? this.recordOf(head) : undefined;
     }
-    // Most markdown files are no RFCs: their first lines tell, without analysing the rest.
-    let head: Analysis | undefined;
-    if (text.length > HEAD_CHARS) {
-      const cut = text.lastIndexOf('\n', HEAD_CHARS);
-      head = analyzeDocument(text.slice(0, cut > 0 ? cut + 1 : HEAD_CHARS), template);
-      if (!isRfc(uri, head, settings, false)) return undefined;
+    const job: IndexJob = { uri, text, options: analysisOptionsOf(settings.values), rules: settings.values.rules, filesMatch: matchesRfcFiles(uri, settings) };
+    const elsewhere = this.host.indexAnalyser?.offer(job, template);
+    if (elsewhere) {
+      try {
+        return await elsewhere;
+      } catch (error) {
+        this.host.log.error(`Indexing ${uri} in a worker failed, so here: ${(error as Error).message}`);
+      }
     }
-    // An RFC's full text extends its head: the head's sections are reused as an edit at
-    // the end would reuse them, so only the rest is parsed (not the first 8 KB twice).
-    const result = await this.analyze(uri, text, head, { settings, template });
-    return result.isRfc ? this.recordOf(result) : undefined;
+    return indexRecordOf(job, template);
   }
 
   /** What the index keeps of an analysed RFC. */

@@ -16,7 +16,7 @@
 import { applyFindingFilter, numberOf, workspaceFindings, type Finding, type Lifecycle, type RfcIndexEntry } from '../engine';
 import type { ProjectFiles } from './files';
 import { indexFolderOf, readRecord, walkMarkdown, type IndexedRfc, type RecordReader } from './indexScan';
-import { basename, canonical, isInside } from './uris';
+import { canonical, isInside } from './uris';
 
 export type { IndexedRfc } from './indexScan';
 
@@ -61,8 +61,8 @@ export interface IndexHost {
   progress?(): Promise<ProgressReporter | undefined>;
 }
 
-/** Files read at the same time during a scan. */
-const CONCURRENCY = 8;
+/** Files read at the same time during a scan (and so, with an index worker, given to it: see node/indexWorkers.ts). */
+const CONCURRENCY = 16;
 
 export class WorkspaceIndex {
   private folders: string[] = [];
@@ -347,12 +347,6 @@ export class WorkspaceIndex {
     const except = exceptUri === undefined ? undefined : canonical(exceptUri);
     return numbers.filter((n) => n.uri !== except).map((n) => n.number);
   }
-}
-
-/** The file name of a URI (`2026-003-search-cache.md`), for index entries. */
-export function fileNameOf(uri: string): string {
-  const name = basename(uri);
-  return name === '' ? uri : name;
 }
 
 /** What other RFCs' findings depend on: the RFC's numbers and name. */
