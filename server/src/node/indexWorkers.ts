@@ -29,12 +29,13 @@ export type FromIndexWorker = { seq: number; record: IndexedRfc | null } | { seq
 
 /**
  * Files given to the worker at a time. The main thread reads its answers only between its
- * own slices of work (16 ms), so the worker holds about a slice's worth, not to idle in
- * between; the index's other files are analysed in the main thread meanwhile (it reads 16
- * at a time). With 2 the worker was starved and took a third of the files, with 12 about
- * half, and the index of 2,000 RFCs went from 1.18-1.34 to 1.05-1.06 times rfc-lint.
+ * own slices of work (16 ms), so the worker holds more than a slice's worth, not to idle in
+ * between; the index's other files are analysed in the main thread meanwhile (it reads 24
+ * at a time). With 2 the worker was starved and took a third of the files; with 12 (of 16
+ * read) the index of 2,000 RFCs took 1.04-1.25 times rfc-lint and outline requests 44-82 ms
+ * at p95; with 20 (of 24) the same 1.04-1.25 times, and 30-55 ms (six runs each, interleaved).
  */
-const MAX_IN_FLIGHT = 12;
+const MAX_IN_FLIGHT = 20;
 /** Files the main thread indexes alone before a worker is started: a small workspace needs none. */
 const START_AFTER = 32;
 /** Templates the worker keeps; files of further templates are analysed in the main thread. */

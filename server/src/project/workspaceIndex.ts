@@ -62,7 +62,7 @@ export interface IndexHost {
 }
 
 /** Files read at the same time during a scan (and so, with an index worker, given to it: see node/indexWorkers.ts). */
-const CONCURRENCY = 16;
+const CONCURRENCY = 24;
 
 export class WorkspaceIndex {
   private folders: string[] = [];
