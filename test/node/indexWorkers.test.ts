@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -73,6 +74,20 @@ describe('the language server index worker', () => {
     const fourth = workers3.offer(JOBS[0], template);
     assert.ok(fourth);
     return fourth;
+  });
+
+  it('does not keep the process alive: a script that used the worker ends by itself', () => {
+    const script = [
+      `const { IndexWorkers } = require(${JSON.stringify(require.resolve('../../server/src/node/indexWorkers'))});`,
+      `const { buildTemplateModel } = require(${JSON.stringify(require.resolve('../../server/src/engine'))});`,
+      `const workers = new IndexWorkers(${JSON.stringify(serverBundle)}, () => undefined, 0);`,
+      `const job = { uri: 'file:///ws/a.md', text: '# RFC: A\\n', options: {}, filesMatch: true };`,
+      `workers.offer(job, buildTemplateModel('# RFC: [Title]\\n\\n## Summary\\n')).then((r) => console.log(r ? 'indexed' : 'none'));`,
+    ].join('\n');
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 20_000 });
+    assert.equal(run.signal, null, 'it ended on its own, not by the timeout');
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout.trim(), 'indexed');
   });
 
   it('gives back what it had when the worker fails, says so once, and takes nothing after', async () => {

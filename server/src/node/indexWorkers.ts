@@ -77,13 +77,14 @@ export class IndexWorkers implements IndexAnalyser {
       worker.postMessage({ template: { id: template.id, text: template.text } } satisfies ToIndexWorker);
     }
     const seq = this.nextSeq++;
+    if (this.pending.size === 0) worker.ref();
     return new Promise((resolve, reject) => {
       this.pending.set(seq, { resolve, reject });
       worker.postMessage({ seq, templateId: template.id, job } satisfies ToIndexWorker);
     });
   }
 
-  /** Stops the worker (the server's exit needs no call: the worker does not keep it alive). */
+  /** Stops the worker (the process's exit needs no call: an idle worker does not keep it alive). */
   dispose(): void {
     const worker = this.worker;
     this.stop('the server stopped it');
@@ -94,11 +95,12 @@ export class IndexWorkers implements IndexAnalyser {
     if (this.worker) return this.worker;
     try {
       const worker = new Worker(this.script, { workerData: { role: INDEX_WORKER_ROLE } });
-      // The server's exit does not wait for it.
-      worker.unref();
       worker.on('message', (message: FromIndexWorker) => this.answered(message));
       worker.on('error', (error) => this.stop(`the index worker failed: ${error.message}`));
       worker.on('exit', (code) => this.stop(`the index worker stopped (exit code ${code})`));
+      // Idle, it keeps no process alive (ref'd only while files are out, see offer). After the
+      // listeners: adding a 'message' listener refs the worker's port again.
+      worker.unref();
       this.worker = worker;
       return worker;
     } catch (error) {
@@ -111,6 +113,7 @@ export class IndexWorkers implements IndexAnalyser {
     const waiting = this.pending.get(message.seq);
     if (!waiting) return;
     this.pending.delete(message.seq);
+    if (this.pending.size === 0) this.worker?.unref();
     if ('error' in message) waiting.reject(new Error(message.error));
     else waiting.resolve(message.record ?? undefined);
   }

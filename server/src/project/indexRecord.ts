@@ -4,7 +4,7 @@
  * server on Node can also run it in a worker thread (node/indexWorkers.ts): everything it
  * needs of the file's settings is in the job, and the template is rebuilt there from its text.
  */
-import { analyzeDocument, findingFilterOf, indexEntryOf, type Analysis, type AnalysisOptions, type RuleSetting, type TemplateModel } from '../engine';
+import { analyzeDocument, findingFilterOf, headBeforeFirstSection, indexEntryOf, type Analysis, type AnalysisOptions, type RuleSetting, type TemplateModel } from '../engine';
 import type { IndexedRfc } from './indexScan';
 import { basename } from './uris';
 
@@ -16,6 +16,11 @@ export interface IndexJob {
   rules?: Readonly<Record<string, RuleSetting>>;
   /** Its path alone makes it an RFC (the `files` globs). */
   filesMatch: boolean;
+  /**
+   * Only its head, up to the first `##` section, is read: enough for numbers, titles and
+   * statuses (rfc-lint compares its checked files with the others).
+   */
+  headOnly?: boolean;
 }
 
 /** Analyses index jobs away from the thread that serves requests (a worker), when the host has one. */
@@ -33,6 +38,10 @@ const HEAD_CHARS = 8 * 1024;
 /** The record of a file that is no template (undefined when it is no RFC). */
 export function indexRecordOf(job: IndexJob, template: TemplateModel): IndexedRfc | undefined {
   const { uri, text } = job;
+  if (job.headOnly) {
+    const analysis = analyzeDocument(headBeforeFirstSection(text), template, job.options);
+    return analysis.looksLikeRfc || job.filesMatch ? recordOf(uri, analysis, job) : undefined;
+  }
   // Most markdown files are no RFCs: their first lines tell, without analysing the rest.
   let head: Analysis | undefined;
   if (text.length > HEAD_CHARS) {
@@ -43,7 +52,10 @@ export function indexRecordOf(job: IndexJob, template: TemplateModel): IndexedRf
   // An RFC's full text extends its head: the head's sections are reused as an edit at the
   // end would reuse them, so only the rest is parsed (not the first 8 KB twice).
   const analysis = analyzeDocument(text, template, job.options, head);
-  if (!analysis.looksLikeRfc && !job.filesMatch) return undefined;
+  return analysis.looksLikeRfc || job.filesMatch ? recordOf(uri, analysis, job) : undefined;
+}
+
+function recordOf(uri: string, analysis: Analysis, job: IndexJob): IndexedRfc {
   return { entry: indexEntryOf(uri, fileNameOf(uri), analysis), filter: findingFilterOf(analysis, job.rules), problems: analysis.findings.length };
 }
 

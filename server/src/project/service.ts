@@ -16,7 +16,7 @@
  * is a few lines delegating to configs.ts, templateStore.ts, classify.ts, workspaceIndex.ts
  * or numbering.ts, and splitting it would only split the list of what the service offers.
  */
-import { analyzeDocument, findingFilterOf, headBeforeFirstSection, indexEntryOf, type Analysis, type Finding, type FixContext, type RfcIndexEntry, type TemplateModel } from '../engine';
+import { analyzeDocument, findingFilterOf, indexEntryOf, type Analysis, type Finding, type FixContext, type RfcIndexEntry, type TemplateModel } from '../engine';
 import { isRfc, matchesRfcFiles } from './classify';
 import { PROJECT_CONFIG_FILE } from './config';
 import { ConfigResolver, type FoundConfig } from './configs';
@@ -269,12 +269,15 @@ export class ProjectService {
     const settings = await this.settingsFor(uri);
     if (this.isTemplate(uri, settings)) return undefined;
     const template = await this.templateFor(uri, settings);
-    if (this.host.indexDepth === 'head') {
+    const job: IndexJob = {
+      uri,
+      text,
+      options: analysisOptionsOf(settings.values),
+      rules: settings.values.rules,
+      filesMatch: matchesRfcFiles(uri, settings),
       // Numbers, title and status stand before the first section; mentions are the checked files' business.
-      const head = await this.analyze(uri, headBeforeFirstSection(text), undefined, { settings, template });
-      return head.isRfc ? this.recordOf(head) : undefined;
-    }
-    const job: IndexJob = { uri, text, options: analysisOptionsOf(settings.values), rules: settings.values.rules, filesMatch: matchesRfcFiles(uri, settings) };
+      headOnly: this.host.indexDepth === 'head',
+    };
     const elsewhere = this.host.indexAnalyser?.offer(job, template);
     if (elsewhere) {
       try {
