@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import { frontMatterPlugin } from './frontMatter';
 import { isAnglePlaceholder } from './placeholderPolicy';
+import { rulesOf } from './markdownRules';
 import { usePlainInlineShortcut } from './plainInline';
 /** A markdown-it token; `map` holds [first line, line after last] of block tokens. */
 export type Token = MarkdownIt.Token;
@@ -20,18 +21,6 @@ usePlainInlineShortcut(fullParser);
 export const blockParser = new MarkdownIt('default', { html: true, linkify: false, typographer: false }).use(frontMatterPlugin);
 blockParser.disable(['inline', 'text_join']);
 recordDefinitions(blockParser);
-
-interface NamedRule {
-  name: string;
-  enabled: boolean;
-  fn: (...args: never[]) => unknown;
-  alt: string[];
-}
-
-/** The rules of a markdown-it ruler with their names (its `__rules__`, which plugins commonly read). */
-function rulesOf(ruler: unknown): NamedRule[] {
-  return (ruler as { __rules__: NamedRule[] }).__rules__;
-}
 
 /**
  * Makes the block parser note every reference definition with its line in

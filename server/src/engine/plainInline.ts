@@ -1,4 +1,5 @@
 import type MarkdownIt from 'markdown-it';
+import { rulesOf } from './markdownRules';
 
 /**
  * A shortcut in markdown-it's inline phase: inline content holding none of the characters
@@ -22,13 +23,8 @@ const INLINE_RULE_START = /[\n!#$%&*+\-:<=>@[\\\]^_`{}~]/;
 const KNOWN_RULES = 'text,linkify,newline,escape,backticks,strikethrough,emphasis,link,image,autolink,html_inline,entity';
 const KNOWN_POST_RULES = 'balance_pairs,strikethrough,emphasis,fragments_join';
 
-interface NamedRule {
-  name: string;
-  enabled: boolean;
-}
-
 function enabledRuleNames(ruler: unknown): string {
-  return (ruler as { __rules__: NamedRule[] }).__rules__
+  return rulesOf(ruler)
     .filter((r) => r.enabled)
     .map((r) => r.name)
     .join(',');
