@@ -40,7 +40,7 @@ export function indexRecordOf(job: IndexJob, template: TemplateModel): IndexedRf
   const { uri, text } = job;
   if (job.headOnly) {
     const analysis = analyzeDocument(headBeforeFirstSection(text), template, job.options);
-    return analysis.looksLikeRfc || job.filesMatch ? recordOf(uri, analysis, job) : undefined;
+    return analysis.looksLikeRfc || job.filesMatch ? recordOf(uri, analysis, job.rules) : undefined;
   }
   // Most markdown files are no RFCs: their first lines tell, without analysing the rest.
   let head: Analysis | undefined;
@@ -52,11 +52,12 @@ export function indexRecordOf(job: IndexJob, template: TemplateModel): IndexedRf
   // An RFC's full text extends its head: the head's sections are reused as an edit at the
   // end would reuse them, so only the rest is parsed (not the first 8 KB twice).
   const analysis = analyzeDocument(text, template, job.options, head);
-  return analysis.looksLikeRfc || job.filesMatch ? recordOf(uri, analysis, job) : undefined;
+  return analysis.looksLikeRfc || job.filesMatch ? recordOf(uri, analysis, job.rules) : undefined;
 }
 
-function recordOf(uri: string, analysis: Analysis, job: IndexJob): IndexedRfc {
-  return { entry: indexEntryOf(uri, fileNameOf(uri), analysis), filter: findingFilterOf(analysis, job.rules), problems: analysis.findings.length };
+/** What the index keeps of an analysed RFC (`entry`: its index entry, when already made). */
+export function recordOf(uri: string, analysis: Analysis, rules: IndexJob['rules'], entry = indexEntryOf(uri, fileNameOf(uri), analysis)): IndexedRfc {
+  return { entry, filter: findingFilterOf(analysis, rules), problems: analysis.findings.length };
 }
 
 /** The file name of a URI (`2026-003-search-cache.md`), for index entries. */

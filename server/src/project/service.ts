@@ -29,7 +29,7 @@ import { TemplateStore } from './templateStore';
 import { timeSlicer } from './timeSlices';
 import { TrustBoundary } from './trust';
 import { basename, canonical, displayPath, folderUri, innermostFolder, parentOf } from './uris';
-import { fileNameOf, indexRecordOf, type IndexAnalyser, type IndexJob } from './indexRecord';
+import { fileNameOf, indexRecordOf, recordOf, type IndexAnalyser, type IndexJob } from './indexRecord';
 import { WorkspaceIndex, type FileChange, type IndexedRfc, type ProgressReporter } from './workspaceIndex';
 
 export interface ProjectHost {
@@ -291,7 +291,7 @@ export class ProjectService {
 
   /** What the index keeps of an analysed RFC. */
   recordOf(result: ProjectAnalysis): IndexedRfc {
-    return { entry: this.entryOf(result), filter: findingFilterOf(result.analysis, result.settings.values.rules), problems: result.analysis.findings.length };
+    return recordOf(result.uri, result.analysis, result.settings.values.rules, this.entryOf(result));
   }
 
   /** The index entry of an analysis (cached per analysis). */
