@@ -1,5 +1,5 @@
 import { lineStarts } from './chunking';
-import { parseBlocks } from './markdown';
+import { parseBlocks, type Token } from './markdown';
 
 /**
  * The head of a document: its text before the first `##` heading, where the title and the
@@ -20,9 +20,14 @@ const MAX_CANDIDATES = 8;
 /** A first line that may open front matter (`---`, after a byte-order mark or white space). */
 const MAY_OPEN_FRONT_MATTER = /^\uFEFF?\s*---/;
 
+/** A top-level `##` heading. */
+function opensSection(t: Token): boolean {
+  return t.type === 'heading_open' && t.tag === 'h2' && t.level === 0;
+}
+
 export function headBeforeFirstSection(text: string): string {
   if (MAY_OPEN_FRONT_MATTER.test(text)) {
-    const heading = parseBlocks(text).find((t) => t.type === 'heading_open' && t.tag === 'h2' && t.level === 0);
+    const heading = parseBlocks(text).find(opensSection);
     return heading?.map ? text.slice(0, lineStarts(text)[heading.map[0]]) : text;
   }
   let tried = 0;
@@ -35,7 +40,7 @@ export function headBeforeFirstSection(text: string): string {
     counted = m.index;
     const end = text.indexOf('\n', m.index);
     const upTo = end < 0 ? text : text.slice(0, end + 1);
-    if (parseBlocks(upTo).some((t) => t.type === 'heading_open' && t.tag === 'h2' && t.level === 0 && t.map?.[0] === line)) return text.slice(0, m.index);
+    if (parseBlocks(upTo).some((t) => opensSection(t) && t.map?.[0] === line)) return text.slice(0, m.index);
   }
   return text;
 }
