@@ -32,14 +32,28 @@ describe('the plain inline text shortcut', () => {
     }
   });
 
+  it('gives markdown-it’s own soft and hard line breaks, whatever spaces and tabs are around them', () => {
+    const ends = ['', ' ', '  ', '   ', '\t', ' \t', '\t ', '  \t', 'a  ', '-  '];
+    const starts = ['', ' ', '  ', '\t', ' \t ', '-', ':'];
+    for (const end of ends) {
+      for (const start of starts) {
+        for (const text of [`a${end}\n${start}b\n`, `x: y${end}\n${start}z${end}\nw`, `- a${end}\n  ${start}b\n`, `> a${end}\n> ${start}b\n`, `${end}\n${start}\n`, `a${end}`]) {
+          assert.equal(tokensOf(parseMarkdown(text)), tokensOf(stock.parse(text, {})), JSON.stringify(text));
+        }
+        assert.equal(tokensOf(parseInline(`a${end}\n${start}b`)), tokensOf(stock.parseInline(`a${end}\n${start}b`, {})[0]), JSON.stringify(`a${end}\n${start}b`));
+        assert.equal(tokensOf(parseInline(`${end}\n${end}\n${start}`)), tokensOf(stock.parseInline(`${end}\n${end}\n${start}`, {})[0]), JSON.stringify(`${end}\n${end}\n${start}`));
+      }
+    }
+  });
+
   it('gives markdown-it’s own tokens on 3,000 random documents', () => {
     const next = seeded(20261202);
-    const pieces = ['word', 'Wörter', '日本語', ' ', ' ', '  ', '\n', '\n\n', '# ', '## ', '- ', '1. ', '> ', '| ', '`', '*', '_', '[', ']', '(', ')', '<b>', '&amp;', '\\', '~~', '!', ':', 'http://x.y', '\t', '\u00a0', '---\n', '```\n'];
+    const pieces = ['word', 'Wörter', '日本語', ' ', '-', '  ', '\n', ': ', '\n\n', '# ', '## ', '- ', '1. ', '> ', '| ', '`', '*', '_', '[', ']', '(', ')', '<b>', '&amp;', '\\', '~~', '!', ':', 'http://x.y', '\t', '\u00a0', '---\n', '```\n'];
     for (let n = 0; n < 3000; n++) {
       let text = '';
       const length = Math.floor(next() * 40);
       // Mostly plain words and spaces, so that both paths are taken in one document.
-      for (let k = 0; k < length; k++) text += next() < 0.6 ? pieces[Math.floor(next() * 8)] : pieces[Math.floor(next() * pieces.length)];
+      for (let k = 0; k < length; k++) text += next() < 0.6 ? pieces[Math.floor(next() * 9)] : pieces[Math.floor(next() * pieces.length)];
       assert.equal(tokensOf(parseMarkdown(text)), tokensOf(stock.parse(text, {})), JSON.stringify(text));
     }
   });
