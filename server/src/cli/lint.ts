@@ -6,7 +6,7 @@
  * findings, not text.
  */
 import { pathToFileURL } from 'node:url';
-import { numberOf, type Finding, type Lifecycle } from '../engine';
+import { numberOf, ownString, type Finding, type Lifecycle } from '../engine';
 import { readBoundedSync } from '../node/nodeFilesSync';
 import { NOT_A_REGULAR_FILE, tooLarge } from '../project/files';
 import { MAX_FILE_BYTES, type IndexedRfc } from '../project/indexScan';
@@ -160,9 +160,10 @@ async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** What the report needs of a finding, kept until the run ends: its message copied, so it holds no file's text (ownString.ts). */
 function withoutData(finding: Finding): Finding {
   const { ruleId, severity, message, range } = finding;
-  return { ruleId, severity, message, range };
+  return { ruleId, severity, message: ownString(message), range };
 }
 
 function byPosition(a: Finding, b: Finding): number {

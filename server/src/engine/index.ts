@@ -7,6 +7,7 @@ export { analyzeDocument, type Analysis, type AnalysisOptions } from './analyze'
 export { computeCompleteness, type CompletenessReport, type SectionReport, type SlotState } from './completeness';
 export { lineText, type BuildStats, type DocumentModel } from './document';
 export { headBeforeFirstSection } from './head';
+export { ownString } from './ownString';
 export type { DocHeading } from './facts';
 export { allRules, ruleById, ruleIds } from './rules';
 export { PROJECT_HOME, ruleDocsUrl } from './ruleDocs';

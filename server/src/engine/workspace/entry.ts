@@ -3,6 +3,7 @@ import { wholeSyntax } from '../placeholderScan';
 import type { Range } from '../types';
 import { mentionsOf, type RfcMention } from './mentions';
 import { fileNameNumber } from './numbers';
+import { ownString } from '../ownString';
 
 /**
  * What the workspace index keeps of one RFC: enough for the cross-file rules, links,
@@ -48,17 +49,18 @@ export function indexEntryOf(uri: string, fileName: string, analysis: Analysis):
   const entry: RfcIndexEntry = {
     uri,
     fileName,
-    title: titleOf(heading?.text ?? '', template.title?.text, fileName),
+    // Copies: the index keeps these long after the document's text is gone (ownString.ts).
+    title: ownString(titleOf(heading?.text ?? '', template.title?.text, fileName)),
     percent: analysis.completeness.percent,
-    mentions: mentionsOf(analysis.model),
+    mentions: mentionsOf(analysis.model).map((m) => ({ number: ownString(m.number), range: m.range })),
   };
   if (numberLine && filled(numberLine.value)) {
-    entry.number = numberLine.value;
+    entry.number = ownString(numberLine.value);
     entry.numberRange = numberLine.valueRange;
   }
   const fileNumber = fileNameNumber(fileName);
   if (fileNumber) entry.fileNumber = fileNumber;
-  if (statusLine && filled(statusLine.value)) entry.status = statusLine.value;
+  if (statusLine && filled(statusLine.value)) entry.status = ownString(statusLine.value);
   if (heading) entry.titleRange = heading.range;
   if (numberField) entry.series = numberField.normalizedKey;
   return entry;

@@ -3,6 +3,7 @@ import type { Lifecycle } from '../lifecycle';
 import { applyRuleSettings } from '../ruleSettings';
 import { workspaceRules } from '../rules';
 import type { Report } from '../rules/rule';
+import { ownString } from '../ownString';
 import { applySuppressions, type SuppressionDirective } from '../suppression';
 import type { Finding, RuleSetting } from '../types';
 import type { RfcIndexEntry } from './entry';
@@ -58,7 +59,7 @@ export function findingFilterOf(analysis: Analysis, rules?: Readonly<Record<stri
   const directives: SuppressionDirective[] = [];
   for (const { chunk, startLine } of analysis.model.chunks) {
     for (const d of chunk.directives) {
-      if (d.rules.length === 0 || d.rules.some((r) => ids.has(r))) directives.push({ ...d, line: d.line + startLine });
+      if (d.rules.length === 0 || d.rules.some((r) => ids.has(r))) directives.push({ kind: d.kind, rules: d.rules.map(ownString), line: d.line + startLine });
     }
   }
   return rules === undefined ? { directives, lifecycle: analysis.lifecycle } : { directives, rules, lifecycle: analysis.lifecycle };
