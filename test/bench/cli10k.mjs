@@ -9,6 +9,9 @@
 // and the medians are printed: this VM's speed drifts by a quarter between minutes.
 // Two baselines: markdown-it as npm ships it, and markdown-it as rfc-lint bundles it
 // (scripts/bundles.mjs rewrites its class-field helper, which makes parsing ~40% faster).
+// For comparison with a linter teams already run, markdownlint-cli2 (a devDependency) lints
+// the same files once, with its default rules, between the first round's runs: about 15 s
+// per 1,000 files here, so most of a 10,000-file run is spent waiting for it.
 //
 // The RFCs follow the built-in template, varied from examples/2026-002-rate-limiting.md:
 // 5–10 KB each, every status, some with missing sections, placeholders, mentions of other
@@ -157,26 +160,51 @@ function parseBaseline(script) {
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
+/** markdownlint-cli2 with its default rules over the same files (none of its config files is in the folder). */
+const markdownlintBin = join(repo, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+function markdownlint() {
+  if (!existsSync(markdownlintBin)) return undefined;
+  const version = JSON.parse(readFileSync(join(repo, 'node_modules', 'markdownlint-cli2', 'package.json'), 'utf8')).version;
+  const start = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, [markdownlintBin, 'rfcs/*.md'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1024 * 1024 * 1024 });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  // It reports on standard error and exits 1 when it finds something; 2 is its own failure.
+  if (run.status !== 0 && run.status !== 1) {
+    console.error(`markdownlint-cli2 failed (exit ${run.status}): ${(run.stderr ?? '').split('\n').slice(0, 3).join(' ')}`);
+    return undefined;
+  }
+  return { wall, version };
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 console.log(`peak memory from ${timeBinary ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS'}; ${process.version}; ${availableParallelism()} cores; ratio rows: median of ${runs} round${runs === 1 ? '' : 's'}`);
 const rounds = [];
+let lint;
 for (let r = 0; r < runs; r++) {
   const stock = parseBaseline(stockBaseline);
   const bundled = parseBaseline(bundledBaseline);
   const one = measure('text --jobs 1', ['--jobs', '1']).wall;
+  if (r === 0) lint = markdownlint();
   const all = measure('text', []).wall;
   rounds.push({ stock, bundled, one, all });
 }
 const row = (label, pick) => {
   const seconds = median(rounds.map(pick));
   const ratio = (key) => median(rounds.map((round) => pick(round) / round[key])).toFixed(2);
-  console.log(`${label.padEnd(28)} ${seconds.toFixed(2).padStart(6)} s  ${ratio('stock')} x markdown-it as published, ${ratio('bundled')} x as bundled`);
+  const linter = lint ? `, ${(seconds / lint.wall).toFixed(2)} x markdownlint-cli2` : '';
+  console.log(`${label.padEnd(28)} ${seconds.toFixed(2).padStart(6)} s  ${ratio('stock')} x markdown-it as published, ${ratio('bundled')} x as bundled${linter}`);
 };
 console.log('medians:');
 row('baseline: markdown-it parse', (round) => round.stock);
 row('  (as rfc-lint bundles it)', (round) => round.bundled);
 row('text --jobs 1', (round) => round.one);
 row(`text (--jobs ${availableParallelism()})`, (round) => round.all);
+if (lint) {
+  const stock = median(rounds.map((round) => round.stock));
+  console.log(`${`markdownlint-cli2 ${lint.version}`.padEnd(28)} ${lint.wall.toFixed(2).padStart(6)} s  ${(lint.wall / stock).toFixed(2)} x markdown-it as published (one run, default rules)`);
+} else {
+  console.log('markdownlint-cli2: not measured (not installed: npm install)');
+}
 measure('text --report', ['--report']);
 measure('json --output', ['--format', 'json', '--output', 'report.json']);
 measure('sarif --output', ['--format', 'sarif', '--output', 'report.sarif']);
