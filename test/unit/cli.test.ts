@@ -4,6 +4,7 @@ import { UsageError } from '../../server/src/cli/errors';
 import { escapeData, escapeProperty, formatGithub } from '../../server/src/cli/formats/github';
 import { artifactUri } from '../../server/src/cli/formats/sarif';
 import { checkedAgainstLine } from '../../server/src/cli/formats/text';
+import { DEFAULT_FILES_PER_THREAD, workerCount } from '../../server/src/cli/pool';
 import { buildReport } from '../../server/src/cli/report';
 import type { LintedFile } from '../../server/src/cli/lint';
 
@@ -33,6 +34,33 @@ describe('rfc-lint arguments', () => {
     for (const args of [['-x'], ['--format=yaml'], ['--max-warnings', '1.5'], ['--min-completeness', '-1'], ['--changed-since', '-p'], ['--output'], ['--output=']]) {
       assert.throws(() => parseArgs(args), UsageError, args.join(' '));
     }
+  });
+});
+
+describe('rfc-lint threads', () => {
+  it('by default: one per core, but none beyond the main thread until a thread has 700 files to check', () => {
+    const cases: [files: number, cores: number, workers: number][] = [
+      [1, 2, 0],
+      [300, 2, 0],
+      [2 * DEFAULT_FILES_PER_THREAD - 1, 2, 0],
+      [2 * DEFAULT_FILES_PER_THREAD, 2, 1],
+      [10_000, 2, 1],
+      [10_000, 1, 0],
+      [3 * DEFAULT_FILES_PER_THREAD, 8, 2],
+      [10_000, 8, 7],
+    ];
+    for (const [files, cores, workers] of cases) assert.equal(workerCount(files, undefined, cores), workers, `${files} files, ${cores} cores`);
+  });
+
+  it('with --jobs: that many threads, whatever the cores, unless they would get fewer than 16 files each', () => {
+    const cases: [files: number, jobs: number, workers: number][] = [
+      [100, 3, 2],
+      [100, 1, 0],
+      [40, 4, 1],
+      [20, 2, 0],
+      [10_000, 12, 11],
+    ];
+    for (const [files, jobs, workers] of cases) assert.equal(workerCount(files, jobs, 2), workers, `${files} files, --jobs ${jobs}`);
   });
 });
 

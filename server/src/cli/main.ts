@@ -59,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
     for (const note of notes) warn(note);
     const lintOptions = { cwd, lineKeys: options.format === 'sarif' };
     const inThread = (some: readonly Input[]) => lintEach(some, project, lintOptions);
-    const workers = workerCount(options.jobs ?? availableParallelism(), inputs.length);
+    const workers = workerCount(inputs.length, options.jobs, availableParallelism());
     const { files, errors } = await lintInputs(inputs, project, async (all) => {
       if (workers === 0) return inThread(all);
       const done = await analyseInWorkers(all, workers, __filename, { ...projectOptions, lineKeys: lintOptions.lineKeys }, inThread);

@@ -12,8 +12,17 @@ import type { CliProjectOptions } from './project';
 
 /** Files sent to a worker at a time: large enough that messages cost little, small enough that cores finish together. */
 const BATCH = 8;
-/** Below this many files per worker, starting workers costs more than it saves. */
+/** Below this many files per thread, starting a worker is pointless even when --jobs asks for it. */
 export const MIN_FILES_PER_WORKER = 16;
+/**
+ * Files per thread when --jobs is not given. Each thread is a V8 isolate that compiles the
+ * engine again and runs it slowly until its optimising compiler has caught up: about half a
+ * second of CPU, what some 700 RFCs take once warm, and on a small machine that compiler's
+ * threads take CPU from the analysis threads. On two cores a second thread made runs of 50
+ * to 1,000 RFCs 5–30% slower and paid off from about 1,300 (`npm run bench:cli` on subsets,
+ * interleaved with `--jobs 1`), so a run gets one thread per 700 files, up to one per core.
+ */
+export const DEFAULT_FILES_PER_THREAD = 700;
 
 /** What the main thread tells a worker: a batch to analyse, or that there is no more. */
 export type ToWorker = { batch: number; inputs: Input[] } | { done: true };
@@ -30,12 +39,14 @@ export interface WorkerData extends CliProjectOptions {
 }
 
 /**
- * How many worker threads a run of `files` files gets with `jobs` threads allowed: the
- * main thread is one of the `jobs` (it takes batches too); 0 means all in this thread.
+ * How many worker threads a run of `files` files gets: up to `jobs` threads when --jobs
+ * says so, else up to `cores` and one per DEFAULT_FILES_PER_THREAD files. The main thread
+ * is one of them (it takes batches too); 0 means all in this thread.
  */
-export function workerCount(jobs: number, files: number): number {
+export function workerCount(files: number, jobs: number | undefined, cores: number): number {
+  const threads = jobs ?? Math.min(cores, Math.floor(files / DEFAULT_FILES_PER_THREAD));
   const useful = Math.floor(files / MIN_FILES_PER_WORKER);
-  return jobs > 1 && useful > 1 ? Math.min(jobs, useful) - 1 : 0;
+  return threads > 1 && useful > 1 ? Math.min(threads, useful) - 1 : 0;
 }
 
 /**
