@@ -67,13 +67,20 @@ describe('the language server index worker', () => {
     assert.notEqual(workers1.offer(JOBS[0], template), undefined, 'answered files free their places');
   });
 
-  it('starts no worker for the first files of a scan: a small workspace is indexed in the thread', () => {
+  it('starts no worker for a scan of fewer files than it starts at, and keeps a started one for any scan', async () => {
     const workers3 = new IndexWorkers(serverBundle, () => undefined, 3);
     workers.push(workers3);
+    assert.equal(workers3.offer(JOBS[0], template), undefined, 'before any scan');
+    workers3.scanning(2);
     assert.deepEqual([0, 1, 2].map(() => workers3.offer(JOBS[0], template)), [undefined, undefined, undefined]);
-    const fourth = workers3.offer(JOBS[0], template);
-    assert.ok(fourth);
-    return fourth;
+    workers3.scanning(3);
+    const taken = workers3.offer(JOBS[0], template);
+    assert.ok(taken, 'a scan of 3 files starts it');
+    await taken;
+    workers3.scanning(1);
+    const warm = workers3.offer(JOBS[0], template);
+    assert.ok(warm, 'once started, it helps a scan of one file too');
+    await warm;
   });
 
   it('does not keep the process alive: a script that used the worker ends by itself', () => {

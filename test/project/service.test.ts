@@ -161,7 +161,9 @@ describe('project service', () => {
     };
     // One file in three taken (and analysed as the worker would), one refused, one failing.
     let offers = 0;
+    const scans: [files: number, offersBefore: number][] = [];
     const analyser: IndexAnalyser = {
+      scanning: (count) => scans.push([count, offers]),
       offer(job, template) {
         offers++;
         if (offers % 3 === 1) return Promise.resolve(indexRecordOf(job, template));
@@ -172,6 +174,7 @@ describe('project service', () => {
     const { service, log } = project(files, { indexAnalyser: analyser });
     await service.index.start();
     assert.equal(offers, 7);
+    assert.deepEqual(scans, [[7, 0]], 'told how many files the scan reads, before the first is offered');
     assert.deepEqual(service.index.list(), await expected());
     assert.equal(service.index.list().length, 6);
     assert.ok(log.some((m) => /^Indexing file:\/\/\/ws\/.* in a worker failed, so here: the index worker failed: gone$/.test(m)), log.join('\n'));

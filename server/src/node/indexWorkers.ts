@@ -3,7 +3,7 @@
  * script (see indexWorker.ts) analyses files of the workspace scan while the main thread,
  * which answers the editor, analyses others between requests. The main thread offers each
  * file here first; with MAX_IN_FLIGHT files already given to the worker it keeps the file.
- * The worker is started only once a scan has offered START_AFTER files, and rebuilds each
+ * The worker is started only for a scan of START_AT files or more, and rebuilds each
  * template from its text once. If it fails, every file it had is analysed in the main
  * thread instead, and it is not used again. Records are the same either way: both threads
  * run indexRecordOf (project/indexRecord.ts).
@@ -36,8 +36,16 @@ export type FromIndexWorker = { seq: number; record: IndexedRfc | null } | { seq
  * at p95; with 20 (of 24) the same 1.04-1.25 times, and 30-55 ms (six runs each, interleaved).
  */
 const MAX_IN_FLIGHT = 20;
-/** Files the main thread indexes alone before a worker is started: a small workspace needs none. */
-const START_AFTER = 32;
+/**
+ * The fewest files a scan reads for the worker to start. A new worker is a V8 isolate that
+ * compiles the engine again and runs it cold for its first few hundred files (about half
+ * a second of CPU), and on two cores its compiler threads take CPU from the main thread:
+ * with the worker from the 32nd file, indexing 500 RFCs took 1.5-1.7 s and 129-131 MB,
+ * without it 1.2-1.4 s and 92-107 MB, outline requests meanwhile 78-115 and 85-149 ms at p95
+ * (four runs each, `codeActions.bench.js --rfcs 250`). rfc-lint's threads follow the same
+ * rule (cli/pool.ts). Once started, the worker stays warm for later scans of any size.
+ */
+const START_AT = 700;
 /** Templates the worker keeps; files of further templates are analysed in the main thread. */
 const MAX_TEMPLATES = 16;
 
@@ -52,13 +60,14 @@ export class IndexWorkers implements IndexAnalyser {
   private nextSeq = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly templatesSent = new Set<string>();
-  private offered = 0;
+  /** Files in the current scan, as the index said (scanning). */
+  private scanFiles = 0;
 
   /** `script`: this server's own bundle, which runs the worker when started as one. */
   constructor(
     private readonly script: string,
     private readonly log: (message: string) => void,
-    private readonly startAfter = START_AFTER,
+    private readonly startAt = START_AT,
   ) {}
 
   /** Whether a second core is there to use. */
@@ -66,9 +75,13 @@ export class IndexWorkers implements IndexAnalyser {
     return availableParallelism() > 1;
   }
 
+  scanning(files: number): void {
+    this.scanFiles = files;
+  }
+
   offer(job: IndexJob, template: TemplateModel): Promise<IndexedRfc | undefined> | undefined {
     if (this.failed || this.pending.size >= MAX_IN_FLIGHT) return undefined;
-    if (!this.worker && ++this.offered <= this.startAfter) return undefined;
+    if (!this.worker && this.scanFiles < this.startAt) return undefined;
     if (!this.templatesSent.has(template.id) && this.templatesSent.size >= MAX_TEMPLATES) return undefined;
     const worker = this.started();
     if (!worker) return undefined;

@@ -30,6 +30,8 @@ export interface IndexAnalyser {
    * at once when it takes no more work now, and the caller analyses the file itself.
    */
   offer(job: IndexJob, template: TemplateModel): Promise<IndexedRfc | undefined> | undefined;
+  /** A scan of the workspace is about to read this many files (the analyser may decide whether to help). */
+  scanning?(files: number): void;
 }
 
 /** Enough of a file to tell whether an RFC starts there (title and metadata). */

@@ -107,6 +107,7 @@ export class ProjectService {
       log: host.log.error,
       newPause,
       progress: host.progress,
+      scanning: (files) => host.indexAnalyser?.scanning?.(files),
     });
     this.numbering = new Numbering(this.index, host.files, this.trust);
   }

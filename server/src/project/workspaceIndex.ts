@@ -59,6 +59,8 @@ export interface IndexHost {
   newPause(): () => Promise<void>;
   /** A progress reporter for a scan, if the editor shows progress. */
   progress?(): Promise<ProgressReporter | undefined>;
+  /** A scan is about to read this many files (an index worker is worth starting only for many). */
+  scanning?(files: number): void;
 }
 
 /** Files read at the same time during a scan (and so, with an index worker, given to it: see node/indexWorkers.ts). */
@@ -136,6 +138,7 @@ export class WorkspaceIndex {
       try {
         const { files, listed: indexed } = await walkMarkdown(this.host.files, this.folders, undefined, this.host.log);
         files.sort();
+        this.host.scanning?.(files.length);
         const fresh = new Map<string, IndexedRfc>();
         let next = 0;
         let done = 0;
