@@ -153,7 +153,7 @@ describe('rfc-lint', () => {
   it('exits 2 with a clear message for a path that does not exist', () => {
     const run = rfcLint(['no/such/rfc.md']);
     assert.equal(run.code, 2);
-    assert.equal(run.stderr, "rfc-lint: cannot read 'no/such/rfc.md': no such file or folder\n");
+    assert.equal(run.stderr, "rfc-lint: cannot read 'no/such/rfc.md': it does not exist\n");
   });
 
   it('exits 2 for an unknown option, with usage help; without paths checks the files globs (none here)', () => {

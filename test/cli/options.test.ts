@@ -56,8 +56,10 @@ describe('rfc-lint options and exit codes', () => {
     const folder = scratch.folder(ONE_WARNING);
     const run = rfcLint(['--format', 'json', '--output', 'out/report.json'], folder);
     assert.equal(run.code, 2, 'the folder out/ does not exist');
-    assert.match(run.stderr, /^rfc-lint: cannot write 'out\/report\.json': no such file or folder\n$/);
+    assert.match(run.stderr, /^rfc-lint: cannot write 'out\/report\.json': its folder does not exist\n$/);
     mkdirSync(path.join(folder, 'out'));
+    const onFolder = rfcLint(['--format', 'json', '--output', 'out'], folder);
+    assert.deepEqual([onFolder.code, onFolder.stderr], [2, "rfc-lint: cannot write 'out': it is a folder\n"]);
     const ok = rfcLint(['--format', 'json', '-o', 'out/report.json'], folder);
     assert.equal(ok.code, 1);
     assert.equal(ok.stdout, '');
@@ -135,7 +137,7 @@ describe('rfc-lint options and exit codes', () => {
     const missing = rfcLint(['rfcs/2026-001-queues.md', 'rfcs/nope.md'], folder);
     assert.equal(missing.code, 2);
     assert.equal(missing.stdout, '');
-    assert.equal(missing.stderr, "rfc-lint: cannot read 'rfcs/nope.md': no such file or folder\n");
+    assert.equal(missing.stderr, "rfc-lint: cannot read 'rfcs/nope.md': it does not exist\n");
     const glob = rfcLint(['adr/**/*.md'], folder);
     assert.equal(glob.code, 2);
     assert.equal(glob.stderr, "rfc-lint: no files match 'adr/**/*.md'\n");

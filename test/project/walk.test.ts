@@ -41,7 +41,7 @@ describe('project walk', () => {
     const files = new MemoryFiles().write(`${WS}/rfcs/a.md`, 'A').write(`${WS}/rfcs/locked/b.md`, 'B').lock(`${WS}/rfcs/locked`);
     const walk = new Walk(files);
     assert.deepEqual((await walk.list(`${WS}/rfcs`, markdown)).map((f) => f.file), [`${WS}/rfcs/a.md`]);
-    assert.deepEqual(walk.unreadable, [{ uri: `${WS}/rfcs/locked`, reason: 'it cannot be read (permission denied)' }]);
+    assert.deepEqual(walk.unreadable, [{ uri: `${WS}/rfcs/locked`, reason: 'permission denied' }]);
   });
 
   it('the workspace index walks the same way: logs folders it cannot list, stops at its limit', async () => {
@@ -57,7 +57,7 @@ describe('project walk', () => {
     assert.deepEqual(scan.files, [`${WS}/rfcs/2026-001-a.md`, `${WS}/rfcs/2026-002-b.md`]);
     assert.deepEqual([...scan.listed], [WS]);
     assert.deepEqual(log, [
-      'The folder /ws/private is not indexed: it cannot be read (permission denied).',
+      'The folder /ws/private is not indexed: permission denied.',
       'The folder /gone is not indexed: it does not exist.',
     ]);
     const limited: string[] = [];

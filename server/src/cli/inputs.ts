@@ -8,7 +8,8 @@ import picomatch from 'picomatch';
 import { changedFiles } from './changedSince';
 import { InputError } from './errors';
 import { printable } from './escape';
-import { displayPath, readReason } from './paths';
+import { displayPath } from './paths';
+import { readFailure } from '../node/nodeFiles';
 import { FileWalk } from './walk';
 
 /** Folders never searched for RFCs: dependencies, build output and version control. */
@@ -90,7 +91,7 @@ export async function collectInputs(operands: readonly string[], options: InputO
         for (const file of matches) add(file, true);
         continue;
       }
-      throw new InputError(`cannot read '${printable(operand)}': ${readReason(error)}`);
+      throw new InputError(`cannot read '${printable(operand)}': ${readFailure(error)}`);
     }
     if (stats.isDirectory()) {
       const filter = { enter: (name: string) => !SKIPPED_FOLDERS.has(name) && !name.startsWith('.'), want: (file: string) => /\.(md|markdown)$/i.test(file) };

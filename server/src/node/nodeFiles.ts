@@ -27,13 +27,13 @@ export function refusalOf(info: { isFile(): boolean; isDirectory(): boolean; siz
 
 /** Why a file could not be read, in words. */
 export function readFailure(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return 'it does not exist';
   if (code === 'EISDIR') return 'it is a folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'it cannot be read (permission denied)';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'ELOOP') return 'it is a symbolic link that leads in a circle';
   if (code === 'ENAMETOOLONG') return 'its path is too long';
-  return (error as Error).message;
+  return error instanceof Error ? error.message : String(error);
 }
 
 export const nodeFiles: ProjectFiles = {

@@ -60,7 +60,7 @@ export class MemoryFiles implements ProjectFiles {
   async list(folder: string): Promise<{ name: string; type: FileType }[] | { error: string }> {
     const key = this.resolve(canonical(folder));
     if (!this.isFolder(key)) return { error: this.files.has(key) ? 'it is a file' : 'it does not exist' };
-    if (this.locked.has(key)) return { error: 'it cannot be read (permission denied)' };
+    if (this.locked.has(key)) return { error: 'permission denied' };
     const entries = new Map<string, FileType>();
     for (const uri of [...this.files.keys(), ...this.links.keys()]) {
       const relative = relativeTo(key, uri);

@@ -44,7 +44,7 @@ export interface WalkedFile {
 }
 
 export class Walk {
-  /** Folders that could not be listed, and why (`it cannot be read (permission denied)`). */
+  /** Folders that could not be listed, and why (`permission denied`). */
   readonly unreadable: { uri: string; reason: string }[] = [];
   /** Links to files outside the folders walked and the link roots: not listed. */
   readonly linkedOutside: string[] = [];
