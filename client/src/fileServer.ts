@@ -53,7 +53,7 @@ function failure(error: unknown): { error: string; missing?: boolean } {
   if (error instanceof vscode.FileSystemError) {
     if (error.code === 'FileNotFound') return { error: 'it does not exist', missing: true };
     if (error.code === 'FileIsADirectory') return { error: 'it is a folder' };
-    if (error.code === 'NoPermissions') return { error: 'it cannot be read (permission denied)' };
+    if (error.code === 'NoPermissions') return { error: 'permission denied' };
   }
   return { error: error instanceof Error ? error.message : String(error) };
 }
