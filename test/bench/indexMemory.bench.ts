@@ -10,26 +10,16 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { buildTemplateModel } from '../../server/src/engine';
 import { nodeFiles } from '../../server/src/node/nodeFiles';
 import { ProjectService } from '../../server/src/project/service';
+import { settledHeap } from '../support/heap';
 import { templateText } from '../support/lspDocuments';
 import { benchRfc } from './benchRfc';
 
 const argv = process.argv.slice(2);
 const RFCS = argv.includes('--rfcs') ? Number(argv[argv.indexOf('--rfcs') + 1]) : 10_000;
 
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-/** Heap in use after collecting everything collectable (twice: weak references clear on the second). */
-function settledHeap(): number {
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed;
-}
 
 async function main(): Promise<void> {
   const scratch = mkdtempSync(path.join(tmpdir(), 'rfc-bench-index-'));

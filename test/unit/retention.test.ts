@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { analyzeDocument, findingFilterOf, indexEntryOf, ownString, type RfcIndexEntry } from '../../server/src/engine';
 import { defaultTemplate } from '../support/engine';
+import { settledHeap } from '../support/heap';
 import { repoRoot } from '../support/paths';
 
 /**
@@ -14,15 +13,6 @@ import { repoRoot } from '../support/paths';
  * Here 120 RFCs of about 80 KB each (10 MB of text) are analysed; only what the index keeps
  * of them is held, and the heap may grow by a fraction of their text, not by all of it.
  */
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-function settledHeap(): number {
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed;
-}
-
 const example = readFileSync(path.join(repoRoot, 'examples', '2026-002-rate-limiting.md'), 'utf8');
 const filler = 'Each tenant keeps its own bucket, refilled at the rate of its plan; bursts draw it down. '.repeat(800);
 
