@@ -60,6 +60,8 @@ describe('rfc-lint options and exit codes', () => {
     mkdirSync(path.join(folder, 'out'));
     const onFolder = rfcLint(['--format', 'json', '--output', 'out'], folder);
     assert.deepEqual([onFolder.code, onFolder.stderr], [2, "rfc-lint: cannot write 'out': it is a folder\n"]);
+    const underFile = rfcLint(['--format', 'json', '--output', 'rfcs/2026-001-queues.md/report.json'], folder);
+    assert.deepEqual([underFile.code, underFile.stderr], [2, "rfc-lint: cannot write 'rfcs/2026-001-queues.md/report.json': a part of its path is a file, not a folder\n"]);
     const ok = rfcLint(['--format', 'json', '-o', 'out/report.json'], folder);
     assert.equal(ok.code, 1);
     assert.equal(ok.stdout, '');
