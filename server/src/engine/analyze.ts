@@ -21,6 +21,13 @@ export interface AnalysisOptions {
   statuses?: StatusVocabulary;
   /** Other names of template sections: the template's heading → headings that stand for it. */
   aliases?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Run no rule: headings, metadata, lifecycle, suppression comments and completeness (as
+   * if nothing were left unfilled), no findings. For what only an index entry needs of a
+   * file (rfc-lint reads the other RFCs' heads so): the rules were most of that work, the
+   * missing-section rule above all, with every section of a head missing.
+   */
+  skipRules?: boolean;
 }
 
 /** The result of analysing one document against a template. */
@@ -70,6 +77,7 @@ export function analyzeDocument(
   let sectionFindings: Finding[] = [];
   for (const { chunk, startLine } of model.chunks) {
     for (const d of chunk.directives) directives.push({ ...d, line: d.line + startLine });
+    if (options.skipRules) continue;
     for (const f of sectionFindingsOf(chunk, context, contextKey)) sectionFindings.push(startLine === 0 ? f : { ...f, range: shiftRange(f.range, startLine) });
   }
   sectionFindings = applySuppressions(sectionFindings, directives);
@@ -85,7 +93,7 @@ export function analyzeDocument(
 
   facts.lifecycle = lifecycleOf(facts);
   const documentFindings: Finding[] = [];
-  for (const rule of documentRules) runRule(rule, documentFindings, (report) => rule.check(facts, report));
+  if (!options.skipRules) for (const rule of documentRules) runRule(rule, documentFindings, (report) => rule.check(facts, report));
   const kept = applySuppressions(documentFindings, directives);
 
   const invalidMetadata = new Set(kept.filter((f) => isMarked(f, 'invalid-metadata')).map((f) => f.range.start.line));

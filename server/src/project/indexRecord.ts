@@ -17,8 +17,9 @@ export interface IndexJob {
   /** Its path alone makes it an RFC (the `files` globs). */
   filesMatch: boolean;
   /**
-   * Only its head, up to the first `##` section, is read: enough for numbers, titles and
-   * statuses (rfc-lint compares its checked files with the others).
+   * Only its head, up to the first `##` section, is read, and no rule is run on it: enough
+   * for numbers, titles and statuses (rfc-lint compares its checked files with the others).
+   * Its record's `problems` is 0.
    */
   headOnly?: boolean;
 }
@@ -41,7 +42,7 @@ const HEAD_CHARS = 8 * 1024;
 export function indexRecordOf(job: IndexJob, template: TemplateModel): IndexedRfc | undefined {
   const { uri, text } = job;
   if (job.headOnly) {
-    const analysis = analyzeDocument(headBeforeFirstSection(text), template, job.options);
+    const analysis = analyzeDocument(headBeforeFirstSection(text), template, { ...job.options, skipRules: true });
     return analysis.looksLikeRfc || job.filesMatch ? recordOf(uri, analysis, job.rules) : undefined;
   }
   // Most markdown files are no RFCs: their first lines tell, without analysing the rest.
