@@ -20,5 +20,14 @@ export function matchesRfcFiles(uri: string, settings: DocumentSettings): boolea
  * the template's first metadata line).
  */
 export function isRfc(uri: string, analysis: Analysis | { looksLikeRfc: boolean }, settings: DocumentSettings, isTemplate: boolean): boolean {
-  return !isTemplate && (analysis.looksLikeRfc || matchesRfcFiles(uri, settings));
+  return !isTemplate && isRfcOfPath(analysis, () => matchesRfcFiles(uri, settings));
+}
+
+/**
+ * isRfc for a document known to be no template, with the `files` globs' verdict given
+ * (asked only when the document does not look like an RFC): index jobs carry the verdict
+ * instead of the settings, as a worker thread has none (indexRecord.ts).
+ */
+export function isRfcOfPath(analysis: { looksLikeRfc: boolean }, filesMatch: () => boolean): boolean {
+  return analysis.looksLikeRfc || filesMatch();
 }

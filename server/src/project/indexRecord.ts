@@ -5,6 +5,7 @@
  * needs of the file's settings is in the job, and the template is rebuilt there from its text.
  */
 import { analyzeDocument, findingFilterOf, headBeforeFirstSection, indexEntryOf, type Analysis, type AnalysisOptions, type RuleSetting, type TemplateModel } from '../engine';
+import { isRfcOfPath } from './classify';
 import type { IndexedRfc } from './indexScan';
 import { basename } from './uris';
 
@@ -41,21 +42,22 @@ const HEAD_CHARS = 8 * 1024;
 /** The record of a file that is no template (undefined when it is no RFC). */
 export function indexRecordOf(job: IndexJob, template: TemplateModel): IndexedRfc | undefined {
   const { uri, text } = job;
+  const filesMatch = () => job.filesMatch;
   if (job.headOnly) {
     const analysis = analyzeDocument(headBeforeFirstSection(text), template, { ...job.options, skipRules: true });
-    return analysis.looksLikeRfc || job.filesMatch ? recordOf(uri, analysis, job.rules) : undefined;
+    return isRfcOfPath(analysis, filesMatch) ? recordOf(uri, analysis, job.rules) : undefined;
   }
   // Most markdown files are no RFCs: their first lines tell, without analysing the rest.
   let head: Analysis | undefined;
   if (text.length > HEAD_CHARS) {
     const cut = text.lastIndexOf('\n', HEAD_CHARS);
     head = analyzeDocument(text.slice(0, cut > 0 ? cut + 1 : HEAD_CHARS), template);
-    if (!head.looksLikeRfc && !job.filesMatch) return undefined;
+    if (!isRfcOfPath(head, filesMatch)) return undefined;
   }
   // An RFC's full text extends its head: the head's sections are reused as an edit at the
   // end would reuse them, so only the rest is parsed (not the first 8 KB twice).
   const analysis = analyzeDocument(text, template, job.options, head);
-  return analysis.looksLikeRfc || job.filesMatch ? recordOf(uri, analysis, job.rules) : undefined;
+  return isRfcOfPath(analysis, filesMatch) ? recordOf(uri, analysis, job.rules) : undefined;
 }
 
 /** What the index keeps of an analysed RFC (`entry`: its index entry, when already made). */
