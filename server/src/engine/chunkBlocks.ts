@@ -1,10 +1,55 @@
-import type { TableCell } from './chunkTypes';
+import type { BlockSpan, TableCell } from './chunkTypes';
 import type { Token } from './markdown';
 import { isMetadataOnly } from './metadata';
 import { normalizeHeading } from './normalize';
 import { isAnglePlaceholder, normalizePlaceholder, placeholderWords, type PlaceholderHit, type PlaceholderPolicy } from './placeholderScan';
 
 /* Block-level helpers of chunk parsing (chunk.ts): fences, comments, table rows, angle placeholders. */
+
+const BLOCK_KINDS = new Map<string, BlockSpan['kind']>([
+  ['paragraph_open', 'paragraph'],
+  ['heading_open', 'heading'],
+  ['bullet_list_open', 'list'],
+  ['ordered_list_open', 'list'],
+  ['blockquote_open', 'quote'],
+  ['table_open', 'table'],
+  ['fence', 'code'],
+  ['code_block', 'code'],
+  ['html_block', 'html'],
+  ['hr', 'rule'],
+]);
+
+/** The kind of block a top-level token opens (or is), for the block spans of a chunk. */
+export function blockKindOf(type: string): BlockSpan['kind'] | undefined {
+  return BLOCK_KINDS.get(type);
+}
+
+const CONTENT_BLOCKS = new Set(['paragraph_open', 'bullet_list_open', 'ordered_list_open', 'blockquote_open', 'fence', 'code_block', 'table_open', 'html_block']);
+
+/** Whether a top-level token opens a block that counts as a section's content (a heading or a rule does not). */
+export function isContentBlock(type: string): boolean {
+  return CONTENT_BLOCKS.has(type);
+}
+
+/**
+ * "N/A", "Not applicable" (with or without a reason) or a bare "None" (a sentence such as
+ * "None of the endpoints are public" is content, not a waiver).
+ */
+const NOT_APPLICABLE = /^(?:(?:n\/?a|not applicable)(?:$|[\s.:;,\u2013\u2014(-])|none(?:$|[.:;,\u2013\u2014(]|\s+[\u2013\u2014-]))/i;
+
+/** Whether a section's only paragraph waives it. */
+export function saysNotApplicable(text: string): boolean {
+  return NOT_APPLICABLE.test(text);
+}
+
+/** A task list item's mark and text: `[ ] Write the doc`, `[x] Done`. */
+const TASK_MARK = /^\[([ xX])\]\s+(.*)$/;
+
+/** A list item paragraph's task mark (group 1) and text (group 2), read from its first line only. */
+export function taskMark(content: string): RegExpExecArray | null {
+  const end = content.indexOf('\n');
+  return TASK_MARK.exec(end < 0 ? content : content.slice(0, end));
+}
 
 /** Splits text into lines at every line break LSP recognises (\r\n, \r, \n). */
 export function splitLines(text: string): string[] {

@@ -7,7 +7,7 @@ import { normalizeHeading } from './normalize';
 import { scanCodePlaceholders, scanInlinePlaceholders, valuePlaceholder, type PlaceholderHit } from './placeholderScan';
 import { readDirectives, type SuppressionDirective } from './suppression';
 import { scanInlineMentions, type RfcMention } from './workspace/mentions';
-import { angleBlockPlaceholder, closesFence, headingLikeLines, isCommentOnly, isMetadataSetext, normalizeCode, splitLines, splitTableRow } from './chunkBlocks';
+import { angleBlockPlaceholder, blockKindOf, closesFence, headingLikeLines, isCommentOnly, isContentBlock, isMetadataSetext, normalizeCode, saysNotApplicable, splitLines, splitTableRow, taskMark } from './chunkBlocks';
 import type { BlockSpan, ChunkHeading, ChunkParseOptions, CodeBlock, ParsedChunk, TableBlock, TaskItem } from './chunkTypes';
 
 /*
@@ -19,37 +19,9 @@ import type { BlockSpan, ChunkHeading, ChunkParseOptions, CodeBlock, ParsedChunk
  * token kinds included) in about 90 ms, again after each deoptimisation, once per thread
  * of an rfc-lint run. Now the loop and the hot readers (inline content, table rows)
  * compile on their own and a reader that stays cold is never compiled; every field is
- * set in the constructor, so the object keeps one shape.
+ * set in the constructor, so the object keeps one shape. The readers share that state,
+ * which is why they stay together in one file of a little over 300 lines.
  */
-
-const BLOCK_KINDS = new Map<string, BlockSpan['kind']>([
-  ['paragraph_open', 'paragraph'],
-  ['heading_open', 'heading'],
-  ['bullet_list_open', 'list'],
-  ['ordered_list_open', 'list'],
-  ['blockquote_open', 'quote'],
-  ['table_open', 'table'],
-  ['fence', 'code'],
-  ['code_block', 'code'],
-  ['html_block', 'html'],
-  ['hr', 'rule'],
-]);
-
-const CONTENT_BLOCKS = new Set(['paragraph_open', 'bullet_list_open', 'ordered_list_open', 'blockquote_open', 'fence', 'code_block', 'table_open', 'html_block']);
-
-/**
- * "N/A", "Not applicable" (with or without a reason) or a bare "None" (a sentence such as
- * "None of the endpoints are public" is content, not a waiver).
- */
-const NOT_APPLICABLE = /^(?:(?:n\/?a|not applicable)(?:$|[\s.:;,\u2013\u2014(-])|none(?:$|[.:;,\u2013\u2014(]|\s+[\u2013\u2014-]))/i;
-
-/** A task list item's mark and text: `[ ] Write the doc`, `[x] Done`. */
-const TASK_MARK = /^\[([ xX])\]\s+(.*)$/;
-
-function firstLineOf(text: string): string {
-  const end = text.indexOf('\n');
-  return end < 0 ? text : text.slice(0, end);
-}
 
 export class ChunkReader {
   private readonly lines: string[];
@@ -120,11 +92,11 @@ export class ChunkReader {
     const token = tokens[i];
     if (this.prose) this.proseToken(i);
     if (token.level === 0 && token.map) {
-      const kind = BLOCK_KINDS.get(token.type);
+      const kind = blockKindOf(token.type);
       if (kind) this.blockSpan(token, kind);
       if (token.type === 'heading_open') return this.heading(token, i);
     }
-    if (token.level === 0 && CONTENT_BLOCKS.has(token.type) && !isCommentOnly(token)) this.contentBlocks++;
+    if (token.level === 0 && isContentBlock(token.type) && !isCommentOnly(token)) this.contentBlocks++;
     const type = token.type;
     if (type === 'inline' && tokens[i - 1]?.type === 'paragraph_open') {
       this.inlineCount++;
@@ -235,8 +207,7 @@ export class ChunkReader {
     current.hasContent = this.contentBlocks > 0;
     current.guidanceOnly = this.contentBlocks > 0 && current.guidanceBlocks >= this.contentBlocks;
     // One paragraph, or a list with one item, saying "N/A".
-    current.notApplicable =
-      this.contentBlocks === 1 && this.inlineCount === 1 && this.onlyParagraph !== undefined && NOT_APPLICABLE.test(inlinePlainText(this.onlyParagraph).trim());
+    current.notApplicable = this.contentBlocks === 1 && this.inlineCount === 1 && this.onlyParagraph !== undefined && saysNotApplicable(inlinePlainText(this.onlyParagraph).trim());
   }
 
   /** Inline content: placeholders, mentions, a task, a table cell, a bold lead, metadata, comments. */
@@ -263,7 +234,7 @@ export class ChunkReader {
   }
 
   private task(token: Token, line: number): void {
-    const task = TASK_MARK.exec(firstLineOf(token.content));
+    const task = taskMark(token.content);
     if (!task) return;
     const source = this.lines[line] ?? '';
     const start = Math.max(0, source.indexOf('['));
