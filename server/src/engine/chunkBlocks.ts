@@ -1,4 +1,4 @@
-import type { BlockSpan, TableCell } from './chunkTypes';
+import type { BlockSpan, CodeBlock, TableCell } from './chunkTypes';
 import type { Token } from './markdown';
 import { isMetadataOnly } from './metadata';
 import { normalizeHeading } from './normalize';
@@ -87,6 +87,25 @@ export function isCommentOnly(token: Token): boolean {
     rest = rest.slice(end + 3).trimStart();
   }
   return rest === '';
+}
+
+/** A fence or indented code block (its token has a map), and for an unclosed top-level fence the headings it swallowed. */
+export function codeBlockOf(token: Token, lines: readonly string[]): CodeBlock {
+  const [line, endLine] = token.map!;
+  const fenced = token.type === 'fence';
+  const block: CodeBlock = {
+    line,
+    endLine,
+    info: token.info.trim(),
+    normalized: normalizeCode(token.content),
+    fenced,
+    contentLine: fenced ? line + 1 : line,
+    content: token.content,
+  };
+  if (fenced && token.level === 0 && !closesFence(lines[endLine - 1], token.markup, endLine - 1 > line)) {
+    block.unclosed = { markup: token.markup, headings: headingLikeLines(token.content) };
+  }
+  return block;
 }
 
 /** Whether a fence's last line is its closing fence: the same character, at least as many, nothing else. */

@@ -7,7 +7,7 @@ import { normalizeHeading } from './normalize';
 import { scanCodePlaceholders, scanInlinePlaceholders, valuePlaceholder, type PlaceholderHit } from './placeholderScan';
 import { readDirectives, type SuppressionDirective } from './suppression';
 import { scanInlineMentions, type RfcMention } from './workspace/mentions';
-import { angleBlockPlaceholder, blockKindOf, closesFence, headingLikeLines, isCommentOnly, isContentBlock, isMetadataSetext, normalizeCode, saysNotApplicable, splitLines, splitTableRow, taskMark } from './chunkBlocks';
+import { angleBlockPlaceholder, blockKindOf, codeBlockOf, isCommentOnly, isContentBlock, isMetadataSetext, saysNotApplicable, splitLines, splitTableRow, taskMark } from './chunkBlocks';
 import type { BlockSpan, ChunkHeading, ChunkParseOptions, CodeBlock, ParsedChunk, TableBlock, TaskItem } from './chunkTypes';
 
 /*
@@ -19,8 +19,7 @@ import type { BlockSpan, ChunkHeading, ChunkParseOptions, CodeBlock, ParsedChunk
  * token kinds included) in about 90 ms, again after each deoptimisation, once per thread
  * of an rfc-lint run. Now the loop and the hot readers (inline content, table rows)
  * compile on their own and a reader that stays cold is never compiled; every field is
- * set in the constructor, so the object keeps one shape. The readers share that state,
- * which is why they stay together in one file of a little over 300 lines.
+ * set in the constructor, so the object keeps one shape.
  */
 
 export class ChunkReader {
@@ -273,23 +272,9 @@ export class ChunkReader {
   }
 
   private code(token: Token): void {
-    const map = token.map;
-    if (!map) return;
-    const lines = this.lines;
-    const contentStart = token.type === 'fence' ? map[0] + 1 : map[0];
-    this.placeholders.push(...scanCodePlaceholders(lines, contentStart, map[1], this.options.placeholders));
-    const block: CodeBlock = {
-      line: map[0],
-      endLine: map[1],
-      info: token.info.trim(),
-      normalized: normalizeCode(token.content),
-      fenced: token.type === 'fence',
-      contentLine: contentStart,
-      content: token.content,
-    };
-    if (token.type === 'fence' && token.level === 0 && !closesFence(lines[map[1] - 1], token.markup, map[1] - 1 > map[0])) {
-      block.unclosed = { markup: token.markup, headings: headingLikeLines(token.content) };
-    }
+    if (!token.map) return;
+    const block = codeBlockOf(token, this.lines);
+    this.placeholders.push(...scanCodePlaceholders(this.lines, block.contentLine, token.map[1], this.options.placeholders));
     this.codeBlocks.push(block);
   }
 
