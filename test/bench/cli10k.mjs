@@ -5,7 +5,7 @@
 //   node test/bench/cli10k.mjs [--files N] [--runs R] [--keep]
 //
 // The two rfc-lint rows that are ratios (--jobs 1, and the default: one thread per core and
-// per 700 files, see server/src/cli/pool.ts) are
+// per 1,000 files, see server/src/cli/pool.ts) are
 // run R times (default 3 up to 3,000 files, else 1), each round right after its baselines,
 // and the medians are printed: this VM's speed drifts by a quarter between minutes.
 // Two baselines: markdown-it as npm ships it, and markdown-it as rfc-lint bundles it

@@ -38,7 +38,7 @@ describe('rfc-lint arguments', () => {
 });
 
 describe('rfc-lint threads', () => {
-  it('by default: one per core, but none beyond the main thread until a thread has 700 files to check', () => {
+  it('by default: one per core, but none beyond the main thread until a thread has 1,000 files to check', () => {
     const cases: [files: number, cores: number, workers: number][] = [
       [1, 2, 0],
       [300, 2, 0],

@@ -180,7 +180,7 @@ Options:
                              .rfcrc.json
   -t, --template FILE        check every file against this template
   -j, --jobs N               analyse with N threads (default: one per core, at most
-                             one per 700 files)
+                             one per 1,000 files)
       --allow-empty          pass when no RFC is checked (else exit code 2)
   -h, --help                 show this help
   -v, --version              show the version

@@ -18,11 +18,14 @@ export const MIN_FILES_PER_WORKER = 16;
  * Files per thread when --jobs is not given. Each thread is a V8 isolate that compiles the
  * engine again and runs it slowly until its optimising compiler has caught up: about half a
  * second of CPU, what some 700 RFCs take once warm, and on a small machine that compiler's
- * threads take CPU from the analysis threads. On two cores a second thread made runs of 50
- * to 1,000 RFCs 5–30% slower and paid off from about 1,300 (`npm run bench:cli` on subsets,
- * interleaved with `--jobs 1`), so a run gets one thread per 700 files, up to one per core.
+ * threads take CPU from the analysis threads. Where a second thread starts to pay off
+ * depends on the machine: on one two-core VM it made runs of 50 to 1,000 RFCs 5–30% slower
+ * and paid off from about 1,300 RFCs; on another of the same kind it was 9% slower at
+ * 1,500 RFCs, 5–9% slower at 2,000, even at 3,000 and 8% faster at 4,500 (`--jobs 2`
+ * against `--jobs 1`, interleaved, `npm run bench:cli` subsets). One thread per 1,000
+ * files puts the switch between the two, at 2,000 RFCs, up to one thread per core.
  */
-export const DEFAULT_FILES_PER_THREAD = 700;
+export const DEFAULT_FILES_PER_THREAD = 1000;
 
 /** What the main thread tells a worker: a batch to analyse, or that there is no more. */
 export type ToWorker = { batch: number; inputs: Input[] } | { done: true };
