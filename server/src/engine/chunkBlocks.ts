@@ -4,7 +4,7 @@ import { isMetadataOnly } from './metadata';
 import { normalizeHeading } from './normalize';
 import { isAnglePlaceholder, normalizePlaceholder, placeholderWords, type PlaceholderHit, type PlaceholderPolicy } from './placeholderScan';
 
-/* Block-level helpers of chunk parsing (chunk.ts): fences, comments, table rows, angle placeholders. */
+/* Block-level helpers of chunk reading (chunkReader.ts): block kinds, fences and code blocks, comments, table rows, task marks, N/A waivers, angle placeholders. */
 
 const BLOCK_KINDS = new Map<string, BlockSpan['kind']>([
   ['paragraph_open', 'paragraph'],

@@ -87,22 +87,17 @@ export class ChunkReader {
 
   /** Reads the token at `i`; returns the index of the last token it read. */
   private token(i: number): number {
-    const tokens = this.tokens;
-    const token = tokens[i];
-    if (this.prose) this.proseToken(i);
-    if (token.level === 0 && token.map) {
-      const kind = blockKindOf(token.type);
-      if (kind) this.blockSpan(token, kind);
-      if (token.type === 'heading_open') return this.heading(token, i);
-    }
-    if (token.level === 0 && isContentBlock(token.type) && !isCommentOnly(token)) this.contentBlocks++;
+    const token = this.tokens[i];
     const type = token.type;
-    if (type === 'inline' && tokens[i - 1]?.type === 'paragraph_open') {
-      this.inlineCount++;
-      this.onlyParagraph = token;
-    } else if ((type === 'inline' && tokens[i - 1]?.type !== 'heading_open') || type === 'fence' || type === 'code_block') {
-      this.inlineCount++;
-      this.onlyParagraph = undefined;
+    if (this.prose) this.proseToken(i);
+    if (token.level === 0) {
+      const comment = isCommentOnly(token);
+      if (token.map) {
+        const kind = blockKindOf(type);
+        if (kind) this.blockSpan(token.map, kind, comment);
+        if (type === 'heading_open') return this.heading(token, i);
+      }
+      if (isContentBlock(type) && !comment) this.contentBlocks++;
     }
     switch (type) {
       case 'inline':
@@ -139,6 +134,7 @@ export class ChunkReader {
         break;
       case 'fence':
       case 'code_block':
+        this.countContent(undefined);
         this.code(token);
         break;
       case 'front_matter':
@@ -160,11 +156,16 @@ export class ChunkReader {
     if (this.current && prose.blocks.length > before) this.current.guidanceBlocks++;
   }
 
-  private blockSpan(token: Token, kind: BlockSpan['kind']): void {
-    const map = token.map!;
+  private blockSpan(map: [number, number], kind: BlockSpan['kind'], comment: boolean): void {
     const span: BlockSpan = { kind, line: map[0], endLine: map[1] };
-    if (isCommentOnly(token)) span.comment = true;
+    if (comment) span.comment = true;
     this.blocks.push(span);
+  }
+
+  /** Counts inline content or code for the N/A test (closeHeading); only a paragraph may be the section's only one. */
+  private countContent(paragraph: Token | undefined): void {
+    this.inlineCount++;
+    this.onlyParagraph = paragraph;
   }
 
   /** A top-level heading: a new section, or a metadata block under a `---` rule. Returns the last token read. */
@@ -215,6 +216,8 @@ export class ChunkReader {
     const lines = this.lines;
     const line = token.map ? token.map[0] : this.rowLine;
     const opener = tokens[i - 1]?.type;
+    if (opener === 'paragraph_open') this.countContent(token);
+    else if (opener !== 'heading_open') this.countContent(undefined);
     const isTaskItem = opener === 'paragraph_open' && tokens[i - 2]?.type === 'list_item_open';
     const slot = opener === 'heading_open' ? 'heading' : opener === 'td_open' || opener === 'th_open' ? 'cell' : 'block';
     this.placeholders.push(...scanInlinePlaceholders(token, lines, this.cursors, { slot, mayStartWithTask: opener === 'paragraph_open', baseLine: line }, this.options.placeholders));
