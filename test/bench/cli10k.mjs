@@ -2,7 +2,7 @@
 // and peak memory (maximum resident set size): from /usr/bin/time -v where it exists, else
 // from a --require hook that reports process.resourceUsage().maxRSS as the CLI exits.
 //
-//   node test/bench/cli10k.mjs [--files N] [--runs R] [--keep]
+//   node test/bench/cli10k.mjs [--files N] [--runs R] [--steady] [--keep]
 //
 // The two rfc-lint rows that are ratios (--jobs 1, and the default: one thread per core and
 // per 1,000 files, see server/src/cli/pool.ts) are
@@ -15,6 +15,11 @@
 // here: minutes of load after which this VM runs slower), followed by one more stock
 // baseline; its ratios are taken against that baseline, so both sides of a ratio ran in
 // the same minute.
+//
+// --steady also runs both baselines and `--jobs 1` over twice the files (the same N RFCs and
+// N more generated the same way, in a second folder) and prints what the second N cost: the
+// price per RFC once the process is warm, rfc-lint's against markdown-it's, and what each
+// paid once (process start, loading, compiling and warming up): T(N) − (T(2N) − T(N)).
 //
 // The RFCs follow the built-in template, varied from examples/2026-002-rate-limiting.md:
 // 5–10 KB each, every status, some with missing sections, placeholders, mentions of other
@@ -30,6 +35,7 @@ const cli = join(repo, 'dist', 'cli.js');
 const argv = process.argv.slice(2);
 const count = argv.includes('--files') ? Number(argv[argv.indexOf('--files') + 1]) : 10_000;
 const keep = argv.includes('--keep');
+const steady = argv.includes('--steady');
 const runs = argv.includes('--runs') ? Number(argv[argv.indexOf('--runs') + 1]) : count <= 3000 ? 3 : 1;
 if (!existsSync(cli)) {
   console.error('dist/cli.js is missing: run `npm run build` first.');
@@ -98,13 +104,22 @@ function generate(i) {
 const root = mkdtempSync(join(tmpdir(), 'rfc-lint-bench-'));
 const folder = join(root, 'rfcs');
 mkdirSync(folder);
+/**
+ * With --steady: the same N RFCs and N more, in a folder of the same name (the baselines
+ * read `rfcs`). Not inside `root`: rfc-lint with no path given would check them there too.
+ */
+const twice = steady ? mkdtempSync(join(tmpdir(), 'rfc-lint-bench-twice-')) : '';
+if (steady) mkdirSync(join(twice, 'rfcs'));
 let bytes = 0;
 let smallest = Infinity;
 let largest = 0;
 const started = Date.now();
 const names = [];
-for (let i = 0; i < count; i++) {
+// The first N come first from the PRNG, so they are the same with or without --steady.
+for (let i = 0; i < (steady ? 2 * count : count); i++) {
   const { name, text } = generate(i);
+  if (steady) writeFileSync(join(twice, 'rfcs', name), text);
+  if (i >= count) continue;
   names.push(name);
   writeFileSync(join(folder, name), text);
   const size = Buffer.byteLength(text);
@@ -119,12 +134,12 @@ const hook = join(root, 'max-rss-hook.cjs');
 writeFileSync(hook, "process.on('exit', () => process.stderr.write(`\\nmaxRSS-kB ${process.resourceUsage().maxRSS}\\n`));\n");
 
 /** Runs rfc-lint in the generated folder; returns wall seconds, peak RSS in MB, exit code and output size. */
-function measure(label, args) {
+function measure(label, args, cwd = root) {
   const node = [process.execPath, ...(timeBinary ? [] : ['--require', hook]), cli, ...args];
   const command = timeBinary ? [timeBinary, '-v', ...node] : node;
   const out = join(root, `out-${label}`);
   const start = process.hrtime.bigint();
-  const run = spawnSync(command[0], command.slice(1), { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1024 * 1024 * 1024 });
+  const run = spawnSync(command[0], command.slice(1), { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1024 * 1024 * 1024 });
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
   writeFileSync(out, run.stdout ?? '');
   const stderr = run.stderr ?? '';
@@ -157,9 +172,9 @@ await esbuild.build({
   stdin: { contents: baselineSource('markdown-it'), resolveDir: repo, loader: 'js' },
   bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundledBaseline, logLevel: 'warning', plugins: [plainMarkdownItFields],
 });
-function parseBaseline(script) {
+function parseBaseline(script, cwd = root) {
   const start = process.hrtime.bigint();
-  spawnSync(process.execPath, [script], { cwd: root, stdio: 'ignore' });
+  spawnSync(process.execPath, [script], { cwd, stdio: 'ignore' });
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
@@ -188,6 +203,11 @@ for (let r = 0; r < runs; r++) {
   const one = measure('text --jobs 1', ['--jobs', '1']).wall;
   const all = measure('text', []).wall;
   rounds.push({ stock, bundled, one, all });
+  if (steady) {
+    rounds[r].stock2 = parseBaseline(stockBaseline, twice);
+    rounds[r].bundled2 = parseBaseline(bundledBaseline, twice);
+    rounds[r].one2 = measure(`text --jobs 1 (${2 * count} RFCs)`, ['--jobs', '1'], twice).wall;
+  }
 }
 measure('text --report', ['--report']);
 measure('json --output', ['--format', 'json', '--output', 'report.json']);
@@ -221,11 +241,23 @@ row('baseline: markdown-it parse', (round) => round.stock);
 row('  (as rfc-lint bundles it)', (round) => round.bundled);
 row('text --jobs 1', (round) => round.one);
 row('text (default threads)', (round) => round.all);
+if (steady) {
+  // The second N RFCs cost T(2N) − T(N); what was paid once is T(N) less that.
+  const extra = (round, one, two) => round[two] - round[one];
+  const once = (round, one, two) => round[one] - extra(round, one, two);
+  const ms = (seconds) => `${((seconds * 1000) / count).toFixed(2)} ms`;
+  console.log(`once warm (the second ${count} RFCs of ${2 * count}, per RFC), and paid once (start-up, compiling, warming up):`);
+  for (const [label, one, two] of [['markdown-it parse', 'stock', 'stock2'], ['  (as rfc-lint bundles it)', 'bundled', 'bundled2'], ['text --jobs 1', 'one', 'one2']]) {
+    const perRfc = median(rounds.map((round) => extra(round, one, two)));
+    const ratio = median(rounds.map((round) => extra(round, one, two) / extra(round, 'stock', 'stock2')));
+    console.log(`${label.padEnd(28)} ${ms(perRfc).padStart(8)}  ${ratio.toFixed(2)} x markdown-it as published;  once ${median(rounds.map((round) => once(round, one, two))).toFixed(2)} s`);
+  }
+}
 if (lint && lintRatio) {
   console.log(`${`markdownlint-cli2 ${lint.version}`.padEnd(28)} ${lint.wall.toFixed(2).padStart(6)} s  ${lintRatio.toFixed(2)} x markdown-it as published (one run, default rules, then the baseline again)`);
 } else {
   console.log('markdownlint-cli2: not measured (not installed: npm install)');
 }
 
-if (keep) console.log(`kept ${root}`);
-else rmSync(root, { recursive: true, force: true });
+if (keep) console.log(`kept ${root}${steady ? ` and ${twice}` : ''}`);
+else for (const folder of steady ? [root, twice] : [root]) rmSync(folder, { recursive: true, force: true });
