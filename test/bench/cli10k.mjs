@@ -197,17 +197,18 @@ function markdownlint() {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 console.log(`peak memory from ${timeBinary ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS'}; ${process.version}; ${availableParallelism()} cores; ratio rows: median of ${runs} round${runs === 1 ? '' : 's'}`);
 const rounds = [];
+// With --steady each run over 2N files comes right after its run over N: the machine's
+// speed drifts within a round, and the --steady rows are differences of the two.
 for (let r = 0; r < runs; r++) {
-  const stock = parseBaseline(stockBaseline);
-  const bundled = parseBaseline(bundledBaseline);
-  const one = measure('text --jobs 1', ['--jobs', '1']).wall;
-  const all = measure('text', []).wall;
-  rounds.push({ stock, bundled, one, all });
-  if (steady) {
-    rounds[r].stock2 = parseBaseline(stockBaseline, twice);
-    rounds[r].bundled2 = parseBaseline(bundledBaseline, twice);
-    rounds[r].one2 = measure(`text --jobs 1 (${2 * count} RFCs)`, ['--jobs', '1'], twice).wall;
-  }
+  const round = {};
+  round.stock = parseBaseline(stockBaseline);
+  if (steady) round.stock2 = parseBaseline(stockBaseline, twice);
+  round.bundled = parseBaseline(bundledBaseline);
+  if (steady) round.bundled2 = parseBaseline(bundledBaseline, twice);
+  round.one = measure('text --jobs 1', ['--jobs', '1']).wall;
+  if (steady) round.one2 = measure(`text --jobs 1 (${2 * count} RFCs)`, ['--jobs', '1'], twice).wall;
+  round.all = measure('text', []).wall;
+  rounds.push(round);
 }
 measure('text --report', ['--report']);
 measure('json --output', ['--format', 'json', '--output', 'report.json']);
