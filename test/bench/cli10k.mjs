@@ -14,7 +14,8 @@
 // the same files once, with its default rules, after the rounds (about 15 s per 1,000 files
 // here: minutes of load after which this VM runs slower), followed by one more stock
 // baseline; its ratios are taken against that baseline, so both sides of a ratio ran in
-// the same minute.
+// the same minute. It also prints how much slower one parse runs with one per core at once:
+// the most a thread pool can gain on this machine.
 //
 // --steady also runs both baselines and `--jobs 1` over twice the files (the same N RFCs and
 // N more generated the same way, in a second folder) and prints what the second N cost: the
@@ -24,7 +25,7 @@
 // The RFCs follow the built-in template, varied from examples/2026-002-rate-limiting.md:
 // 5–10 KB each, every status, some with missing sections, placeholders, mentions of other
 // RFCs (a few unknown), duplicate numbers and file names whose number differs.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -178,6 +179,27 @@ function parseBaseline(script, cwd = root) {
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
+/**
+ * How well this machine's cores run side by side: the bundled baseline alone, then one copy
+ * per core at once (each its own process), twice; the copies' mean time over the time alone,
+ * averaged. On a VM whose virtual cores share physical ones, or each other's caches, each
+ * copy runs slower than alone, and no thread pool can be faster than cores / that factor.
+ */
+async function sideBySide(script, copies) {
+  const timed = () =>
+    new Promise((resolve) => {
+      const start = process.hrtime.bigint();
+      spawn(process.execPath, [script], { cwd: root, stdio: 'ignore' }).on('exit', () => resolve(Number(process.hrtime.bigint() - start) / 1e9));
+    });
+  const factors = [];
+  for (let r = 0; r < 2; r++) {
+    const alone = await timed();
+    const together = await Promise.all(Array.from({ length: copies }, timed));
+    factors.push(mean(together) / alone);
+  }
+  return mean(factors);
+}
+
 /** markdownlint-cli2 with its default rules over the same files (none of its config files is in the folder). */
 const markdownlintBin = join(repo, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
 function markdownlint() {
@@ -194,6 +216,7 @@ function markdownlint() {
   return { wall, version };
 }
 
+const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 console.log(`peak memory from ${timeBinary ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS'}; ${process.version}; ${availableParallelism()} cores; ratio rows: median of ${runs} round${runs === 1 ? '' : 's'}`);
 const rounds = [];
@@ -210,6 +233,8 @@ for (let r = 0; r < runs; r++) {
   round.all = measure('text', []).wall;
   rounds.push(round);
 }
+const cores = availableParallelism();
+const slowdown = cores > 1 ? await sideBySide(bundledBaseline, cores) : undefined;
 measure('text --report', ['--report']);
 measure('json --output', ['--format', 'json', '--output', 'report.json']);
 measure('sarif --output', ['--format', 'sarif', '--output', 'report.sarif']);
@@ -253,6 +278,12 @@ if (steady) {
     const ratio = median(rounds.map((round) => extra(round, one, two) / extra(round, 'stock', 'stock2')));
     console.log(`${label.padEnd(28)} ${ms(perRfc).padStart(8)}  ${ratio.toFixed(2)} x markdown-it as published;  once ${median(rounds.map((round) => once(round, one, two))).toFixed(2)} s`);
   }
+}
+if (slowdown !== undefined) {
+  console.log(
+    `${cores} markdown-it parses at once (one process per core) each took ${slowdown.toFixed(2)}x one alone: ` +
+      `${cores} threads can be at most ${(cores / slowdown).toFixed(2)}x faster than one on this machine`,
+  );
 }
 if (lint && lintRatio) {
   console.log(`${`markdownlint-cli2 ${lint.version}`.padEnd(28)} ${lint.wall.toFixed(2).padStart(6)} s  ${lintRatio.toFixed(2)} x markdown-it as published (one run, default rules, then the baseline again)`);
