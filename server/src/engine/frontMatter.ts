@@ -30,33 +30,39 @@ const KEY_LINE = /^([^\s#:'"\-?[{][^:]*?|"[^"]*"|'[^']*'):(?:\s|$)/;
 
 /** Adds the front-matter block rule to a markdown-it parser: a `front_matter` token whose content is the YAML text. */
 export function frontMatterPlugin(md: MarkdownIt.MarkdownIt): void {
-  md.block.ruler.before('table', 'front_matter', (state: MarkdownIt.StateBlock, startLine: number, endLine: number, silent: boolean) => {
-    if (startLine !== 0 || state.blkIndent !== 0) return false;
-    const lineAt = (n: number) => state.src.slice(state.bMarks[n] + state.tShift[n], state.eMarks[n]).trimEnd();
-    if (state.tShift[0] > 1 || lineAt(0) !== '---') return false; // one space: a byte-order mark read as a space
-    let close = -1;
-    let keys = 0;
-    for (let n = 1; n < Math.min(endLine, MAX_LINES); n++) {
-      const text = lineAt(n);
-      if ((text === '---' || text === '...') && state.tShift[n] === 0) {
-        close = n;
-        break;
-      }
-      if (text === '' || state.tShift[n] > 0 || text.startsWith('#') || text.startsWith('- ') || text === '-') continue;
-      if (!KEY_LINE.test(text)) return false;
-      keys++;
+  // Only the document's first line can open front matter: markdown-it calls the rule at the
+  // start of every block, so the test stays here and the reading (whose closure would
+  // capture `state`, costing an allocation per call) in frontMatterBlock.
+  md.block.ruler.before('table', 'front_matter', (state: MarkdownIt.StateBlock, startLine: number, endLine: number, silent: boolean) =>
+    startLine === 0 && state.blkIndent === 0 && frontMatterBlock(state, endLine, silent),
+  );
+}
+
+function frontMatterBlock(state: MarkdownIt.StateBlock, endLine: number, silent: boolean): boolean {
+  const lineAt = (n: number) => state.src.slice(state.bMarks[n] + state.tShift[n], state.eMarks[n]).trimEnd();
+  if (state.tShift[0] > 1 || lineAt(0) !== '---') return false; // one space: a byte-order mark read as a space
+  let close = -1;
+  let keys = 0;
+  for (let n = 1; n < Math.min(endLine, MAX_LINES); n++) {
+    const text = lineAt(n);
+    if ((text === '---' || text === '...') && state.tShift[n] === 0) {
+      close = n;
+      break;
     }
-    if (close < 0 || keys === 0) return false;
-    if (silent) return true;
-    const token = state.push('front_matter', '', 0);
-    token.block = true;
-    token.hidden = true;
-    token.map = [0, close + 1];
-    token.content = state.src.slice(state.bMarks[1], state.bMarks[close]);
-    token.markup = '---';
-    state.line = close + 1;
-    return true;
-  });
+    if (text === '' || state.tShift[n] > 0 || text.startsWith('#') || text.startsWith('- ') || text === '-') continue;
+    if (!KEY_LINE.test(text)) return false;
+    keys++;
+  }
+  if (close < 0 || keys === 0) return false;
+  if (silent) return true;
+  const token = state.push('front_matter', '', 0);
+  token.block = true;
+  token.hidden = true;
+  token.map = [0, close + 1];
+  token.content = state.src.slice(state.bMarks[1], state.bMarks[close]);
+  token.markup = '---';
+  state.line = close + 1;
+  return true;
 }
 
 /** One top-level key of front matter as written. */

@@ -150,20 +150,20 @@ function pick(
   template: TemplateModel,
   used: Set<TemplateSection>,
 ): TemplateSection | undefined {
-  const near = (s: TemplateSection) => Math.abs(s.level - h.level) <= MAX_LEVEL_DISTANCE;
-  const inContext = (s: TemplateSection) => s.parent === context;
-  const preferences: ((s: TemplateSection) => boolean)[] = [
-    (s) => inContext(s) && s.level === h.level,
-    (s) => inContext(s) && near(s),
-    (s) => s.level === h.level && !used.has(s),
-    (s) => near(s) && !used.has(s),
-    (s) => s.level === h.level,
-    (s) => near(s),
-  ];
-  for (const prefer of preferences) {
-    const found = named.find(prefer);
-    if (found) return found;
+  // The first of the best-suited named sections (preference below); one pass, no closures:
+  // this runs for every heading of every RFC.
+  let best: TemplateSection | undefined;
+  let bestRank = NO_PREFERENCE;
+  for (const s of named) {
+    const rank = preference(s, h, context, used);
+    if (rank < bestRank) {
+      best = s;
+      bestRank = rank;
+      if (rank === 0) break;
+    }
   }
+  if (best) return best;
+  const inContext = (s: TemplateSection) => s.parent === context;
   const repeatables = template.sections.filter((s) => s.repeatable && Math.abs(s.level - h.level) <= 1);
   const byPrefix = (s: TemplateSection) => s.prefix !== '' && startsWithWord(h.normalized, s.prefix);
   return (
@@ -171,6 +171,26 @@ function pick(
     repeatables.find((s) => s.level === h.level && byPrefix(s)) ??
     repeatables.find((s) => context !== undefined && inContext(s) && s.level === h.level)
   );
+}
+
+const NO_PREFERENCE = 6;
+
+/**
+ * How well a section of the heading's name suits it, 0 best: under the same parent at the
+ * same level, then at a near level; not yet taken at the same level, then near; taken at
+ * the same level, then near; NO_PREFERENCE when it is too far up or down.
+ */
+function preference(s: TemplateSection, h: MatchInput, context: TemplateSection | undefined, used: Set<TemplateSection>): number {
+  const sameLevel = s.level === h.level;
+  const near = Math.abs(s.level - h.level) <= MAX_LEVEL_DISTANCE;
+  if (s.parent === context) {
+    if (sameLevel) return 0;
+    if (near) return 1;
+  }
+  const free = !used.has(s);
+  if (sameLevel) return free ? 2 : 4;
+  if (near) return free ? 3 : 5;
+  return NO_PREFERENCE;
 }
 
 /** How rare each word is among the template's headings and their declared aliases: a word in n of them weighs 1/n. */
