@@ -124,7 +124,7 @@ if (isMainThread) process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 // The same script runs the analysis workers (pool.ts).
-if (!isMainThread && (workerData as WorkerData | undefined)?.role === WORKER_ROLE) runWorker(workerData as WorkerData);
+if (!isMainThread && (workerData as WorkerData | undefined)?.role === WORKER_ROLE) void runWorker(workerData as WorkerData);
 else startMain();
 
 function startMain(): void {
