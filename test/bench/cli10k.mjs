@@ -14,8 +14,8 @@
 // the same files once, with its default rules, after the rounds (about 15 s per 1,000 files
 // here: minutes of load after which this VM runs slower), followed by one more stock
 // baseline; its ratios are taken against that baseline, so both sides of a ratio ran in
-// the same minute. It also prints how much slower one parse runs with one per core at once:
-// the most a thread pool can gain on this machine.
+// the same minute. It also prints how much slower one parse runs with one per core at once
+// (three tries): the most a thread pool can gain on this machine.
 //
 // --steady also runs both baselines and `--jobs 1` over twice the files (the same N RFCs and
 // N more generated the same way, in a second folder) and prints what the second N cost: the
@@ -181,9 +181,9 @@ function parseBaseline(script, cwd = root) {
 
 /**
  * How well this machine's cores run side by side: the bundled baseline alone, then one copy
- * per core at once (each its own process), twice; the copies' mean time over the time alone,
- * averaged. On a VM whose virtual cores share physical ones, or each other's caches, each
- * copy runs slower than alone, and no thread pool can be faster than cores / that factor.
+ * per core at once (each its own process), three times; per time, the copies' mean time over
+ * the time alone. On a VM whose virtual cores share physical ones, or each other's caches,
+ * each copy runs slower than alone, and no thread pool can be faster than cores / that factor.
  */
 async function sideBySide(script, copies) {
   const timed = () =>
@@ -192,12 +192,12 @@ async function sideBySide(script, copies) {
       spawn(process.execPath, [script], { cwd: root, stdio: 'ignore' }).on('exit', () => resolve(Number(process.hrtime.bigint() - start) / 1e9));
     });
   const factors = [];
-  for (let r = 0; r < 2; r++) {
+  for (let r = 0; r < 3; r++) {
     const alone = await timed();
     const together = await Promise.all(Array.from({ length: copies }, timed));
     factors.push(mean(together) / alone);
   }
-  return mean(factors);
+  return factors;
 }
 
 /** markdownlint-cli2 with its default rules over the same files (none of its config files is in the folder). */
@@ -280,9 +280,10 @@ if (steady) {
   }
 }
 if (slowdown !== undefined) {
+  const factor = median(slowdown);
   console.log(
-    `${cores} markdown-it parses at once (one process per core) each took ${slowdown.toFixed(2)}x one alone: ` +
-      `${cores} threads can be at most ${(cores / slowdown).toFixed(2)}x faster than one on this machine`,
+    `${cores} markdown-it parses at once (one process per core) each took ${factor.toFixed(2)}x one alone ` +
+      `(median of ${slowdown.map((f) => f.toFixed(2)).join(', ')}): ${cores} threads can be at most ${(cores / factor).toFixed(2)}x faster than one on this machine`,
   );
 }
 if (lint && lintRatio) {
