@@ -186,15 +186,16 @@ function parseBaseline(script, cwd = root) {
  * each copy runs slower than alone, and no thread pool can be faster than cores / that factor.
  */
 async function sideBySide(script, copies) {
-  const timed = () =>
+  // parseBaseline's run, without blocking: the copies must start together.
+  const started = () =>
     new Promise((resolve) => {
       const start = process.hrtime.bigint();
       spawn(process.execPath, [script], { cwd: root, stdio: 'ignore' }).on('exit', () => resolve(Number(process.hrtime.bigint() - start) / 1e9));
     });
   const factors = [];
   for (let r = 0; r < 3; r++) {
-    const alone = await timed();
-    const together = await Promise.all(Array.from({ length: copies }, timed));
+    const alone = parseBaseline(script);
+    const together = await Promise.all(Array.from({ length: copies }, started));
     factors.push(mean(together) / alone);
   }
   return factors;
@@ -218,7 +219,8 @@ function markdownlint() {
 
 const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-console.log(`peak memory from ${timeBinary ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS'}; ${process.version}; ${availableParallelism()} cores; ratio rows: median of ${runs} round${runs === 1 ? '' : 's'}`);
+const cores = availableParallelism();
+console.log(`peak memory from ${timeBinary ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS'}; ${process.version}; ${cores} cores; ratio rows: median of ${runs} round${runs === 1 ? '' : 's'}`);
 const rounds = [];
 // With --steady each run over 2N files comes right after its run over N: the machine's
 // speed drifts within a round, and the --steady rows are differences of the two.
@@ -233,7 +235,6 @@ for (let r = 0; r < runs; r++) {
   round.all = measure('text', []).wall;
   rounds.push(round);
 }
-const cores = availableParallelism();
 const slowdown = cores > 1 ? await sideBySide(bundledBaseline, cores) : undefined;
 measure('text --report', ['--report']);
 measure('json --output', ['--format', 'json', '--output', 'report.json']);

@@ -103,7 +103,7 @@ export async function analyseInWorkers(
     stdin.forEach((inputIndex, k) => (outcomes[inputIndex] = done[k]));
     const counter = new Int32Array(taken);
     for (let batch = claimBatch(counter, batches.length); batch >= 0; batch = claimBatch(counter, batches.length)) {
-      put(batch, await inThread(batches[batch].map((i) => inputs[i])));
+      put(batch, await inThread(data.batches[batch]));
       // Let the workers' answers in, so they are not all held until the end.
       await new Promise((resolve) => setImmediate(resolve));
     }
