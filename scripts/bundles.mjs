@@ -48,7 +48,10 @@ export function bundles({ minify = false } = {}) {
       // The npm package's `rfc-language-server` bin; the extension starts it as a module.
       banner: { js: '#!/usr/bin/env node' },
     },
-    cli: { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+    // rfc-lint: a small launcher (the package's bin) that runs the CLI from V8's code cache,
+    // which scripts/build.mjs records beside it (server/src/node/codeCache.ts).
+    cli: { ...node, entryPoints: ['server/src/cli/launcher.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+    cliMain: { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js' },
     client: { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
     // package.json `browser`: loaded by the web-worker extension host as CommonJS.
     webClient: { ...browser, format: 'cjs', entryPoints: ['client/src/web/extension.ts'], outfile: 'dist/web/client.js', external: ['vscode'] },

@@ -19,6 +19,8 @@ const EXPECTED_FILES = [
   'CHANGELOG.md',
   'LICENSE',
   'README.md',
+  'dist/cli-main.js',
+  'dist/cli-main.js.v8cache',
   'dist/cli.js',
   'dist/server.js',
   'package.json',

@@ -17,7 +17,9 @@ const EXPECTED_FILES = [
   'CHANGELOG.md',
   'LICENSE',
   'README.md',
-  // The rfc-lint task type runs the bundled CLI (client/src/lintTask.ts).
+  // The rfc-lint task type runs the bundled CLI (client/src/lintTask.ts): its launcher and
+  // the CLI itself, without the code cache (the editor's V8 would turn it down).
+  'dist/cli-main.js',
   'dist/cli.js',
   'dist/client.js',
   'dist/server.js',

@@ -21,7 +21,6 @@ import { analyseInWorkers, WORKER_ROLE, workerCount, type WorkerData } from './p
 import { runWorker } from './worker';
 import { writeReport } from './output';
 import { printable, printableKeepingLineBreaks } from './escape';
-import { capInlining } from '../node/compilerBudget';
 import { createCliProject, probeUri } from './project';
 import { buildReport } from './report';
 import { packageVersion } from './version';
@@ -128,7 +127,6 @@ if (!isMainThread && (workerData as WorkerData | undefined)?.role === WORKER_ROL
 else startMain();
 
 function startMain(): void {
-  capInlining();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

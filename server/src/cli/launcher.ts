@@ -1,0 +1,16 @@
+/**
+ * The `rfc-lint` command (dist/cli.js): starts rfc-lint (dist/cli-main.js, see main.ts)
+ * from V8's code cache (codeCache.ts). It also runs each analysis worker: pool.ts starts
+ * workers from the bundle's __filename, which is this file.
+ */
+import { join } from 'node:path';
+import { debuglog } from 'node:util';
+import { runBundle } from '../node/codeCache';
+import { capInlining } from '../node/compilerBudget';
+
+// Before anything is compiled: the cache holds the flags it was made under, and V8 takes
+// it only under the same ones.
+capInlining();
+const use = runBundle(join(__dirname, 'cli-main.js'), { filename: __filename, module, require });
+// NODE_DEBUG=rfc-lint says whether this thread started from the cache.
+debuglog('rfc-lint')('code cache: %s', use);
