@@ -15,7 +15,8 @@
 // here: minutes of load after which this VM runs slower), followed by one more stock
 // baseline; its ratios are taken against that baseline, so both sides of a ratio ran in
 // the same minute. It also prints how much slower one parse runs with one per core at once
-// (three tries): the most a thread pool can gain on this machine.
+// (three tries): the most a thread pool can gain on this machine, and what rfc-lint on one
+// RFC gains from its code cache (codeCacheStart.mjs).
 //
 // --steady also runs both baselines and `--jobs 1` over twice the files (the same N RFCs and
 // N more generated the same way, in a second folder) and prints what the second N cost: the
@@ -30,6 +31,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { codeCacheStart } from './codeCacheStart.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = join(repo, 'dist', 'cli.js');
@@ -253,6 +255,8 @@ if (git('init', '-q').status === 0 && git('add', 'rfcs').status === 0 && git('co
   console.log('--changed-since: skipped (git is not available)');
 }
 
+const start = codeCacheStart(repo, readFileSync(join(folder, names[0]), 'utf8'));
+
 // Last: markdownlint-cli2's minutes of load would slow what came after it.
 const lint = markdownlint();
 /** markdownlint-cli2's time in units of the stock baseline run right after it. */
@@ -286,6 +290,14 @@ if (slowdown !== undefined) {
     `${cores} markdown-it parses at once (one process per core) each took ${factor.toFixed(2)}x one alone ` +
       `(median of ${slowdown.map((f) => f.toFixed(2)).join(', ')}): ${cores} threads can be at most ${(cores / factor).toFixed(2)}x faster than one on this machine`,
   );
+}
+if (start) {
+  console.log(
+    `rfc-lint on one RFC: ${start.cached.toFixed(2)} s from the code cache, ${start.uncached.toFixed(2)} s without: ` +
+      `${start.ratio.toFixed(2)}x (median of ${start.pairs} interleaved pairs)`,
+  );
+} else {
+  console.log('rfc-lint on one RFC: the build wrote no code cache (dist/cli-main.js.v8cache)');
 }
 if (lint && lintRatio) {
   console.log(`${`markdownlint-cli2 ${lint.version}`.padEnd(28)} ${lint.wall.toFixed(2).padStart(6)} s  ${lintRatio.toFixed(2)} x markdown-it as published (one run, default rules, then the baseline again)`);
