@@ -1,7 +1,7 @@
 import type { BoldLead } from './boldLead';
 import { lineText, type DocumentModel } from './document';
 import type { DocHeading } from './facts';
-import { templateWordWeights } from './match';
+import { templateWordWeights } from './matchLikeness';
 import { contentWords, likeness } from './similarity';
 import type { TemplateModel, TemplateSection } from './template';
 import { lineRange } from './types';
