@@ -15,7 +15,7 @@
  * there is as trusted as the bundle beside it.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
@@ -69,10 +69,14 @@ function readCache(file: string, hash: Buffer): Buffer | undefined {
   }
 }
 
+/** Written beside and renamed into place: a run reading the cache meanwhile sees the old one or the new one, never half of one. */
 function writeCache(file: string, hash: Buffer, data: Buffer): void {
+  const partial = `${file}.${process.pid}.partial`;
   try {
-    writeFileSync(file, Buffer.concat([hash, data]));
+    writeFileSync(partial, Buffer.concat([hash, data]));
+    renameSync(partial, file);
   } catch (error) {
+    rmSync(partial, { force: true });
     process.stderr.write(`could not write the code cache ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
   }
 }
