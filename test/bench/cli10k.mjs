@@ -14,7 +14,8 @@
 // the same files once, with its default rules, after the rounds (about 15 s per 1,000 files
 // here: minutes of load after which this VM runs slower), followed by one more stock
 // baseline; its ratios are taken against that baseline, so both sides of a ratio ran in
-// the same minute. It also prints how much slower one parse runs with one per core at once
+// the same minute. It prints the CPU time of all threads of each ratio row's runs (a --require
+// hook), and how much slower one parse runs with one per core at once
 // (three tries): the most a thread pool can gain on this machine, and what rfc-lint on one
 // RFC gains from its code cache (codeCacheStart.mjs).
 //
@@ -134,11 +135,19 @@ console.log(`generated ${count} RFCs in ${root} (${(bytes / 1024 / 1024).toFixed
 
 const timeBinary = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const hook = join(root, 'max-rss-hook.cjs');
-writeFileSync(hook, "process.on('exit', () => process.stderr.write(`\\nmaxRSS-kB ${process.resourceUsage().maxRSS}\\n`));\n");
+// Also the CPU time of all the process's threads (its own, workers', V8's compiler and GC
+// helpers'): on a machine whose cores slow each other, CPU, not wall time, says what a
+// second thread costs.
+writeFileSync(
+  hook,
+  "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write(`\\nmaxRSS-kB ${u.maxRSS} cpu-us ${u.userCPUTime + u.systemCPUTime}\\n`); });\n",
+);
+/** CPU seconds of a run, from the hook's last line on its standard error (worker threads run the hook too, as they end). */
+const cpuOf = (stderr) => Number([...(stderr ?? '').matchAll(/cpu-us (\d+)/g)].pop()?.[1] ?? NaN) / 1e6;
 
 /** Runs rfc-lint in the generated folder; returns wall seconds, peak RSS in MB, exit code and output size. */
 function measure(label, args, cwd = root) {
-  const node = [process.execPath, ...(timeBinary ? [] : ['--require', hook]), cli, ...args];
+  const node = [process.execPath, '--require', hook, cli, ...args];
   const command = timeBinary ? [timeBinary, '-v', ...node] : node;
   const out = join(root, `out-${label}`);
   const start = process.hrtime.bigint();
@@ -154,7 +163,7 @@ function measure(label, args, cwd = root) {
       (label === 'text' ? `\n  ${summary}` : ''),
   );
   if (run.status !== 0 && run.status !== 1) console.error(stderr.split('\n').slice(0, 5).join('\n'));
-  return { wall, rssKb };
+  return { wall, rssKb, cpu: cpuOf(stderr) };
 }
 
 /**
@@ -176,9 +185,13 @@ await esbuild.build({
   bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundledBaseline, logLevel: 'warning', plugins: [plainMarkdownItFields],
 });
 function parseBaseline(script, cwd = root) {
+  return parseBaselineCpu(script, cwd).wall;
+}
+/** parseBaseline's run, with its CPU seconds. */
+function parseBaselineCpu(script, cwd = root) {
   const start = process.hrtime.bigint();
-  spawnSync(process.execPath, [script], { cwd, stdio: 'ignore' });
-  return Number(process.hrtime.bigint() - start) / 1e9;
+  const run = spawnSync(process.execPath, ['--require', hook, script], { cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  return { wall: Number(process.hrtime.bigint() - start) / 1e9, cpu: cpuOf(run.stderr) };
 }
 
 /**
@@ -228,13 +241,13 @@ const rounds = [];
 // speed drifts within a round, and the --steady rows are differences of the two.
 for (let r = 0; r < runs; r++) {
   const round = {};
-  round.stock = parseBaseline(stockBaseline);
+  ({ wall: round.stock, cpu: round.stockCpu } = parseBaselineCpu(stockBaseline));
   if (steady) round.stock2 = parseBaseline(stockBaseline, twice);
   round.bundled = parseBaseline(bundledBaseline);
   if (steady) round.bundled2 = parseBaseline(bundledBaseline, twice);
-  round.one = measure('text --jobs 1', ['--jobs', '1']).wall;
+  ({ wall: round.one, cpu: round.oneCpu } = measure('text --jobs 1', ['--jobs', '1']));
   if (steady) round.one2 = measure(`text --jobs 1 (${2 * count} RFCs)`, ['--jobs', '1'], twice).wall;
-  round.all = measure('text', []).wall;
+  ({ wall: round.all, cpu: round.allCpu } = measure('text', []));
   rounds.push(round);
 }
 const slowdown = cores > 1 ? await sideBySide(bundledBaseline, cores) : undefined;
@@ -272,6 +285,14 @@ row('baseline: markdown-it parse', (round) => round.stock);
 row('  (as rfc-lint bundles it)', (round) => round.bundled);
 row('text --jobs 1', (round) => round.one);
 row('text (default threads)', (round) => round.all);
+// CPU in all threads: the pool's second thread costs a second isolate (its start, its own
+// compiling and warming up), and on cores that slow each other, wall time hides that.
+const cpu = (key) => median(rounds.map((round) => round[key]));
+const cpuRatio = (key) => median(rounds.map((round) => round[key] / round.stockCpu));
+console.log(
+  `CPU, all threads: markdown-it parse ${cpu('stockCpu').toFixed(2)} s; text --jobs 1 ${cpu('oneCpu').toFixed(2)} s (${cpuRatio('oneCpu').toFixed(2)} x); ` +
+    `text (default threads) ${cpu('allCpu').toFixed(2)} s (${cpuRatio('allCpu').toFixed(2)} x)`,
+);
 if (steady) {
   // The second N RFCs cost T(2N) − T(N); what was paid once is T(N) less that.
   const extra = (round, one, two) => round[two] - round[one];

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** Median seconds with and without the cache, and the median of the pairs' ratios; undefined when the build wrote no cache. */
-export function codeCacheStart(repo, rfcText, pairs = 15) {
+export function codeCacheStart(repo, rfcText, pairs = 30) {
   const dist = join(repo, 'dist');
   if (!existsSync(join(dist, 'cli-main.js.v8cache'))) return undefined;
   const root = mkdtempSync(join(tmpdir(), 'rfc-lint-start-'));

@@ -2,7 +2,7 @@
  * Runs a CommonJS bundle through V8's code cache: the bytecode of every function a typical
  * run compiled, saved beside the bundle when it was built (scripts/build.mjs), so a process
  * and each of its worker threads start without parsing and compiling 800 KB of JavaScript
- * again: rfc-lint on one RFC takes 0.23-0.24 s instead of 0.27 s (`npm run bench:cli`).
+ * again: rfc-lint on one RFC takes about a tenth less time (`npm run bench:cli` measures it).
  *
  * Node 20 has no compile cache of its own (module.enableCompileCache came in 22.1), hence
  * vm.Script's cachedData. V8 checks that the data fits its version and flags and then
