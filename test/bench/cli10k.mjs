@@ -134,7 +134,7 @@ for (let i = 0; i < (steady ? 2 * count : count); i++) {
 console.log(`generated ${count} RFCs in ${root} (${(bytes / 1024 / 1024).toFixed(1)} MB, ${(smallest / 1024).toFixed(1)}–${(largest / 1024).toFixed(1)} KB each) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 const timeBinary = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-const hook = join(root, 'max-rss-hook.cjs');
+const hook = join(root, 'exit-usage-hook.cjs');
 // Also the CPU time of all the process's threads (its own, workers', V8's compiler and GC
 // helpers'): on a machine whose cores slow each other, CPU, not wall time, says what a
 // second thread costs.
@@ -184,11 +184,8 @@ await esbuild.build({
   stdin: { contents: baselineSource('markdown-it'), resolveDir: repo, loader: 'js' },
   bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundledBaseline, logLevel: 'warning', plugins: [plainMarkdownItFields],
 });
+/** Wall and CPU seconds of one baseline run. */
 function parseBaseline(script, cwd = root) {
-  return parseBaselineCpu(script, cwd).wall;
-}
-/** parseBaseline's run, with its CPU seconds. */
-function parseBaselineCpu(script, cwd = root) {
   const start = process.hrtime.bigint();
   const run = spawnSync(process.execPath, ['--require', hook, script], { cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
   return { wall: Number(process.hrtime.bigint() - start) / 1e9, cpu: cpuOf(run.stderr) };
@@ -209,7 +206,7 @@ async function sideBySide(script, copies) {
     });
   const factors = [];
   for (let r = 0; r < 3; r++) {
-    const alone = parseBaseline(script);
+    const alone = parseBaseline(script).wall;
     const together = await Promise.all(Array.from({ length: copies }, started));
     factors.push(mean(together) / alone);
   }
@@ -241,10 +238,10 @@ const rounds = [];
 // speed drifts within a round, and the --steady rows are differences of the two.
 for (let r = 0; r < runs; r++) {
   const round = {};
-  ({ wall: round.stock, cpu: round.stockCpu } = parseBaselineCpu(stockBaseline));
-  if (steady) round.stock2 = parseBaseline(stockBaseline, twice);
-  round.bundled = parseBaseline(bundledBaseline);
-  if (steady) round.bundled2 = parseBaseline(bundledBaseline, twice);
+  ({ wall: round.stock, cpu: round.stockCpu } = parseBaseline(stockBaseline));
+  if (steady) round.stock2 = parseBaseline(stockBaseline, twice).wall;
+  round.bundled = parseBaseline(bundledBaseline).wall;
+  if (steady) round.bundled2 = parseBaseline(bundledBaseline, twice).wall;
   ({ wall: round.one, cpu: round.oneCpu } = measure('text --jobs 1', ['--jobs', '1']));
   if (steady) round.one2 = measure(`text --jobs 1 (${2 * count} RFCs)`, ['--jobs', '1'], twice).wall;
   ({ wall: round.all, cpu: round.allCpu } = measure('text', []));
@@ -273,7 +270,7 @@ const start = codeCacheStart(repo, readFileSync(join(folder, names[0]), 'utf8'))
 // Last: markdownlint-cli2's minutes of load would slow what came after it.
 const lint = markdownlint();
 /** markdownlint-cli2's time in units of the stock baseline run right after it. */
-const lintRatio = lint ? lint.wall / parseBaseline(stockBaseline) : undefined;
+const lintRatio = lint ? lint.wall / parseBaseline(stockBaseline).wall : undefined;
 const row = (label, pick) => {
   const seconds = median(rounds.map(pick));
   const ratio = (key) => median(rounds.map((round) => pick(round) / round[key]));

@@ -45,11 +45,15 @@ export type CacheUse = 'used' | 'rejected' | 'none';
 /** Runs `bundle` as Node would run it in place of the launcher's module. */
 export function runBundle(bundle: string, host: Host): CacheUse {
   const source = readFileSync(bundle, 'utf8');
-  const hash = createHash('sha256').update(source).digest();
-  const cachedData = readCache(codeCacheOf(bundle), hash);
+  const record = process.env[RECORD_CODE_CACHE] === '1' && isMainThread;
+  const stored = readCache(codeCacheOf(bundle));
+  // Hashed only when there is a cache to check or one to write: where none ships (the
+  // VSIX), a start costs what it did before.
+  const hash = stored || record ? createHash('sha256').update(source).digest() : undefined;
+  const cachedData = stored && hash && stored.subarray(0, HASH_BYTES).equals(hash) ? stored.subarray(HASH_BYTES) : undefined;
   // The wrapper Node's own CommonJS loader puts around a module, on the bundle's first line.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
-  if (process.env[RECORD_CODE_CACHE] === '1' && isMainThread) {
+  if (record && hash) {
     // At exit: the data then holds every function the run compiled, not only the top level.
     process.on('exit', () => writeCache(codeCacheOf(bundle), hash, script.createCachedData()));
   }
@@ -58,11 +62,11 @@ export function runBundle(bundle: string, host: Host): CacheUse {
   return cachedData === undefined ? 'none' : script.cachedDataRejected === true ? 'rejected' : 'used';
 }
 
-function readCache(file: string, hash: Buffer): Buffer | undefined {
+/** The cache file, hash and data, when there is one of a plausible size. */
+function readCache(file: string): Buffer | undefined {
   try {
     const data = readFileSync(file);
-    if (data.length <= HASH_BYTES || data.length > MAX_CACHE_BYTES || !data.subarray(0, HASH_BYTES).equals(hash)) return undefined;
-    return data.subarray(HASH_BYTES);
+    return data.length <= HASH_BYTES || data.length > MAX_CACHE_BYTES ? undefined : data;
   } catch {
     // No cache (a build without one, a copied bundle): compile as usual.
     return undefined;
