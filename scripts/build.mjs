@@ -4,12 +4,14 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { encodedBuiltInTemplate } from './builtInTemplate.mjs';
 import { bundles } from './bundles.mjs';
 
 const cache = 'dist/cli-main.js.v8cache';
 rmSync(cache, { force: true });
 try {
-  await Promise.all(Object.values(bundles({ minify: process.argv.includes('--minify') })).map((options) => esbuild.build(options)));
+  const builtInTemplate = await encodedBuiltInTemplate();
+  await Promise.all(Object.values(bundles({ minify: process.argv.includes('--minify'), builtInTemplate })).map((options) => esbuild.build(options)));
 } catch {
   // esbuild has already printed the errors.
   process.exit(1);

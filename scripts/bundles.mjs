@@ -1,6 +1,7 @@
 // The extension's esbuild bundles, one options object each: scripts/build.mjs builds them, and
 // test/consistency/webBundle.test.ts rebuilds the browser ones to read what they contain.
 import { readFile } from 'node:fs/promises';
+import { BUILT_IN_TEMPLATE_GLOBAL } from './builtInTemplate.mjs';
 
 /*
  * markdown-it 15's build turns its class fields into `_defineProperty(this, "field", value)`
@@ -27,13 +28,18 @@ export const plainMarkdownItFields = {
   },
 };
 
-/** Every bundle: the Node ones (server, CLI, client) and the browser ones (dist/web/). */
-export function bundles({ minify = false } = {}) {
+/**
+ * Every bundle: the Node ones (server, CLI, client) and the browser ones (dist/web/).
+ * `builtInTemplate`: the built-in template's model, encoded (scripts/builtInTemplate.mjs);
+ * without it the bundles build the model when they start.
+ */
+export function bundles({ minify = false, builtInTemplate = undefined } = {}) {
   const common = {
     bundle: true,
     sourcemap: true,
     minify,
     loader: { '.md': 'text' },
+    define: builtInTemplate === undefined ? {} : { [BUILT_IN_TEMPLATE_GLOBAL]: JSON.stringify(builtInTemplate) },
     logLevel: 'warning',
     plugins: [plainMarkdownItFields],
   };

@@ -1,23 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { buildTemplateModel, buildTemplateModelInSlices } from '../../server/src/engine';
 import { defaultTemplate } from '../support/engine';
-import { repoRoot } from '../support/paths';
-
-/** Every template among the team fixtures (any markdown file named like one). */
-function teamTemplates(): string[] {
-  const found: string[] = [];
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder)) {
-      const file = path.join(folder, name);
-      if (statSync(file).isDirectory()) walk(file);
-      else if (/template/i.test(name) && name.endsWith('.md')) found.push(file);
-    }
-  };
-  walk(path.join(repoRoot, 'test', 'fixtures', 'teams'));
-  return found;
-}
+import { teamTemplates } from '../support/teamTemplates';
 
 describe('template model built in slices', () => {
   it('is the model built at once, for the built-in template and every team template, pausing between chunks', async () => {

@@ -12,6 +12,7 @@ export type { DocHeading } from './facts';
 export { allRules, ruleById, ruleIds } from './rules';
 export { PROJECT_HOME, ruleDocsUrl } from './ruleDocs';
 export { buildTemplateModel, buildTemplateModelInSlices, type TemplateModel, type TemplateSection } from './template';
+export { decodeTemplateModel, encodeTemplateModel } from './templateCodec';
 export type { Finding, Position, Range, RuleSetting, Severity } from './types';
 export { insertSectionEdit, type TextEditLike } from './edits';
 export { escapeMarkdown, nextRfcNumber, scaffoldRfc, type ExistingRfc, type Scaffold, type ScaffoldValues } from './scaffold';
