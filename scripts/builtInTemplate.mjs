@@ -4,6 +4,7 @@
 // memory and run once, so it is always the model the bundles' engine would build.
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { runInThisContext } from 'node:vm';
 
 export const BUILT_IN_TEMPLATE_GLOBAL = 'globalThis.RFC_ASSISTANT_BUILT_IN_TEMPLATE_MODEL';
@@ -14,7 +15,7 @@ export async function encodedBuiltInTemplate() {
     import { buildTemplateModel, encodeTemplateModel } from './server/src/engine';
     module.exports = encodeTemplateModel(buildTemplateModel(text));`;
   const result = await esbuild.build({
-    stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
+    stdin: { contents: entry, resolveDir: fileURLToPath(new URL('..', import.meta.url)), loader: 'ts' },
     bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, loader: { '.md': 'text' }, logLevel: 'warning',
   });
   const module = { exports: undefined };
