@@ -85,7 +85,12 @@ export function analyzeDocument(
   // Text not written yet: what completeness counts and Next Placeholder visits. A leftover
   // note beside the author's own text is neither.
   const unwritten = (mark: FindingMark) => sectionFindings.filter((f) => isMarked(f, mark) && !f.data?.leftover);
-  const lines = (findings: Finding[]) => findings.map((f) => f.range.start.line).sort((a, b) => a - b);
+  // Pushed, not map()ped, for the reason placeChunks (document.ts) gives: these go to lowerBound.
+  const lines = (findings: Finding[]) => {
+    const found: number[] = [];
+    for (const f of findings) found.push(f.range.start.line);
+    return found.sort((a, b) => a - b);
+  };
   const placeholderLines = lines(unwritten('placeholder-left'));
   const guidanceLines = lines(unwritten('guidance-left'));
   const exampleLines = lines(unwritten('example-left'));

@@ -136,11 +136,14 @@ function chunkTexts(text: string, offsets: readonly number[]): { start: number; 
 function placeChunks(text: string, placed: readonly { chunk: ParsedChunk; startOffset: number }[], parseKey: string): DocumentModel {
   // Every chunk but the last ends with a line break, so its last split line is the next chunk's first.
   let line = 0;
-  const chunks: PlacedChunk[] = placed.map((p) => {
-    const startLine = line;
+  // A loop, not map(): an array V8's optimised map() makes has holes where the built-in's has
+  // none, so every function reading the chunks met a second kind of array once the
+  // optimiser got here, and was thrown out and compiled again (--trace-deopt: "wrong map").
+  const chunks: PlacedChunk[] = [];
+  for (const p of placed) {
+    chunks.push({ chunk: p.chunk, startOffset: p.startOffset, startLine: line });
     line += p.chunk.lines.length - 1;
-    return { chunk: p.chunk, startOffset: p.startOffset, startLine };
-  });
+  }
   return { text, lineCount: line + 1, chunks, parseKey };
 }
 

@@ -39,7 +39,13 @@ export function matchHeadings(
   const stack: { level: number; section?: TemplateSection }[] = [];
   let titleSeen = false;
 
-  const matches: HeadingMatch[] = headings.map((h) => {
+  // Pushed, not map()ped, for the reason placeChunks (document.ts) gives.
+  const matches: HeadingMatch[] = [];
+  for (const h of headings) matches.push(matchOne(h));
+  matchByLikeness(headings, matches, template, used, aliasesOf);
+  return matches;
+
+  function matchOne(h: MatchInput): HeadingMatch {
     // The first H1 is the title, unless it names a section (`# Summary` in an RFC without a title).
     if (h.level === 1 && !titleSeen && template.title && !byName.has(h.normalized)) {
       titleSeen = true;
@@ -56,10 +62,7 @@ export function matchHeadings(
     stack.push({ level: h.level, section });
     const kind: MatchKind | undefined = !section ? undefined : section.normalized === h.normalized || section.repeatable ? 'exact' : 'alias';
     return { section, kind, isTitle: false, also: [] };
-  });
-
-  matchByLikeness(headings, matches, template, used, aliasesOf);
-  return matches;
+  }
 }
 
 const namesCache = new WeakMap<TemplateModel, { aliases: Readonly<Record<string, readonly string[]>>; byName: Map<string, TemplateSection[]>; aliasesOf: Map<TemplateSection, string[]> }>();
