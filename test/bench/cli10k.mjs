@@ -137,13 +137,31 @@ const timeBinary = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const hook = join(root, 'exit-usage-hook.cjs');
 // Also the CPU time of all the process's threads (its own, workers', V8's compiler and GC
 // helpers'): on a machine whose cores slow each other, CPU, not wall time, says what a
-// second thread costs.
+// second thread costs. Where Linux's /proc tells a thread's own CPU, each JavaScript thread
+// (the main one and each worker, which run the hook too) also reports its own, so what V8's
+// helper threads took is the rest.
 writeFileSync(
   hook,
-  "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write(`\\nmaxRSS-kB ${u.maxRSS} cpu-us ${u.userCPUTime + u.systemCPUTime}\\n`); });\n",
+  `process.on('exit', () => {
+  const u = process.resourceUsage();
+  let own = '';
+  try {
+    const stat = require('node:fs').readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, in clock ticks of 10 ms (USER_HZ is 100 on Linux's usual builds).
+    own = \` thread-cpu-us \${(Number(fields[11]) + Number(fields[12])) * 10000}\`;
+  } catch {}
+  process.stderr.write(\`\\nmaxRSS-kB \${u.maxRSS} cpu-us \${u.userCPUTime + u.systemCPUTime}\${own}\\n\`);
+});
+`,
 );
 /** CPU seconds of a run, from the hook's last line on its standard error (worker threads run the hook too, as they end). */
-const cpuOf = (stderr) => Number([...(stderr ?? '').matchAll(/cpu-us (\d+)/g)].pop()?.[1] ?? NaN) / 1e6;
+const cpuOf = (stderr) => Number([...(stderr ?? '').matchAll(/(?:^|\s)cpu-us (\d+)/gm)].pop()?.[1] ?? NaN) / 1e6;
+/** CPU seconds of the run's JavaScript threads (main and workers), from each one's hook line; NaN without /proc. */
+const jsThreadsCpuOf = (stderr) => {
+  const own = [...(stderr ?? '').matchAll(/thread-cpu-us (\d+)/g)].map((m) => Number(m[1]));
+  return own.length === 0 ? NaN : own.reduce((a, b) => a + b, 0) / 1e6;
+};
 
 /** Runs rfc-lint in the generated folder; returns wall seconds, peak RSS in MB, exit code and output size. */
 function measure(label, args, cwd = root) {
@@ -163,7 +181,7 @@ function measure(label, args, cwd = root) {
       (label === 'text' ? `\n  ${summary}` : ''),
   );
   if (run.status !== 0 && run.status !== 1) console.error(stderr.split('\n').slice(0, 5).join('\n'));
-  return { wall, rssKb, cpu: cpuOf(stderr) };
+  return { wall, rssKb, cpu: cpuOf(stderr), jsCpu: jsThreadsCpuOf(stderr) };
 }
 
 /**
@@ -242,9 +260,9 @@ for (let r = 0; r < runs; r++) {
   if (steady) round.stock2 = parseBaseline(stockBaseline, twice).wall;
   round.bundled = parseBaseline(bundledBaseline).wall;
   if (steady) round.bundled2 = parseBaseline(bundledBaseline, twice).wall;
-  ({ wall: round.one, cpu: round.oneCpu } = measure('text --jobs 1', ['--jobs', '1']));
+  ({ wall: round.one, cpu: round.oneCpu, jsCpu: round.oneJsCpu } = measure('text --jobs 1', ['--jobs', '1']));
   if (steady) round.one2 = measure(`text --jobs 1 (${2 * count} RFCs)`, ['--jobs', '1'], twice).wall;
-  ({ wall: round.all, cpu: round.allCpu } = measure('text', []));
+  ({ wall: round.all, cpu: round.allCpu, jsCpu: round.allJsCpu } = measure('text', []));
   rounds.push(round);
 }
 const slowdown = cores > 1 ? await sideBySide(bundledBaseline, cores) : undefined;
@@ -290,6 +308,15 @@ console.log(
   `CPU, all threads: markdown-it parse ${cpu('stockCpu').toFixed(2)} s; text --jobs 1 ${cpu('oneCpu').toFixed(2)} s (${cpuRatio('oneCpu').toFixed(2)} x); ` +
     `text (default threads) ${cpu('allCpu').toFixed(2)} s (${cpuRatio('allCpu').toFixed(2)} x)`,
 );
+// What V8's own threads took: its optimising compiler (per isolate: each thread compiles the
+// engine again) and its GC helpers. Only where /proc tells each thread's CPU.
+if (!Number.isNaN(cpu('oneJsCpu'))) {
+  const helpers = (all, js) => median(rounds.map((round) => round[all] - round[js]));
+  console.log(
+    `  of which V8's compiler and GC threads: text --jobs 1 ${helpers('oneCpu', 'oneJsCpu').toFixed(2)} s; text (default threads) ${helpers('allCpu', 'allJsCpu').toFixed(2)} s ` +
+      `(the JavaScript threads: ${cpu('oneJsCpu').toFixed(2)} s and ${cpu('allJsCpu').toFixed(2)} s)`,
+  );
+}
 if (steady) {
   // The second N RFCs cost T(2N) − T(N); what was paid once is T(N) less that.
   const extra = (round, one, two) => round[two] - round[one];
