@@ -26,16 +26,21 @@ async function buildScripts(): Promise<BuildScripts> {
 
 describe('built-in template in the bundles', function () {
   this.timeout(60_000);
+  let scripts: BuildScripts;
+  // The build's encoding, made once (an esbuild build of the engine) for every test here.
+  let encoded: string;
+  before(async () => {
+    scripts = await buildScripts();
+    encoded = await scripts.encodedBuiltInTemplate();
+  });
 
-  it('is encoded from the model the engine builds of the template', async () => {
-    const { encodedBuiltInTemplate } = await buildScripts();
-    assert.deepEqual(decodeTemplateModel(await encodedBuiltInTemplate()), buildTemplateModel(defaultTemplateText()));
+  it('is encoded from the model the engine builds of the template', () => {
+    assert.deepEqual(decodeTemplateModel(encoded), buildTemplateModel(defaultTemplateText()));
   });
 
   for (const name of ['cliMain', 'server', 'webServer']) {
     it(`is in the ${name} bundle in place of the global`, async () => {
-      const { encodedBuiltInTemplate, bundles, BUILT_IN_TEMPLATE_GLOBAL } = await buildScripts();
-      const encoded = await encodedBuiltInTemplate();
+      const { bundles, BUILT_IN_TEMPLATE_GLOBAL } = scripts;
       const result = await esbuild.build({ ...bundles({ builtInTemplate: encoded })[name], absWorkingDir: repoRoot, write: false, sourcemap: false, logLevel: 'silent' });
       const [bundle] = result.outputFiles.map((file) => file.text);
       const global = BUILT_IN_TEMPLATE_GLOBAL.replace('globalThis.', '');

@@ -12,6 +12,7 @@ import type { FindingMark, Report, Rule, SectionContext } from './rules/rule';
 import { applySuppressions, type SuppressionDirective } from './suppression';
 import type { TemplateModel } from './template';
 import { shiftRange, type Finding, type Range, type RuleSetting } from './types';
+import { packedMap } from './packedMap';
 
 /** Options of one analysis; all come from the caller (settings, configuration file). */
 export interface AnalysisOptions {
@@ -85,12 +86,7 @@ export function analyzeDocument(
   // Text not written yet: what completeness counts and Next Placeholder visits. A leftover
   // note beside the author's own text is neither.
   const unwritten = (mark: FindingMark) => sectionFindings.filter((f) => isMarked(f, mark) && !f.data?.leftover);
-  // Pushed, not map()ped, for the reason placeChunks (document.ts) gives: these go to lowerBound.
-  const lines = (findings: Finding[]) => {
-    const found: number[] = [];
-    for (const f of findings) found.push(f.range.start.line);
-    return found.sort((a, b) => a - b);
-  };
+  const lines = (findings: Finding[]) => packedMap(findings, (f) => f.range.start.line).sort((a, b) => a - b);
   const placeholderLines = lines(unwritten('placeholder-left'));
   const guidanceLines = lines(unwritten('guidance-left'));
   const exampleLines = lines(unwritten('example-left'));

@@ -1,6 +1,7 @@
 import { isWaived, type DocHeading, type DocumentFacts } from './facts';
 import { isUnfilledValue, lineFor } from './metadataFields';
 import type { TemplateSection } from './template';
+import { packedMap } from './packedMap';
 
 /**
  * How complete an RFC is, by one formula shared by the editor and the command line:
@@ -97,9 +98,7 @@ export function computeCompleteness(
     let state = sectionState(facts, section, instances, placeholders);
     // An optional section left out, or kept as an empty heading, is no slot.
     const counts = counted && !(section.optional && (state === 'missing' || state === 'empty'));
-    // Pushed, not map()ped, for the reason placeChunks (document.ts) gives.
-    const children: SectionReport[] = [];
-    for (const child of section.children) children.push(report(child, counts));
+    const children = packedMap(section.children, (child) => report(child, counts));
     const required = children.filter((c) => !(c.optional && (c.state === 'missing' || c.state === 'empty')));
     if (required.length === 0) {
       if (counts) count(state);

@@ -1,6 +1,7 @@
 import { chunkTokens, parseDocumentBlocks } from './blockSplit';
 import { chunkFromTokens, parseChunk, type ChunkParseOptions, type ParsedChunk } from './chunk';
 import { chunkBoundarySteps, headingBoundaries, lineStarts, rechunkRegion } from './chunking';
+import { packedMap } from './packedMap';
 
 /** A parsed chunk placed in its document. */
 export interface PlacedChunk {
@@ -136,14 +137,11 @@ function chunkTexts(text: string, offsets: readonly number[]): { start: number; 
 function placeChunks(text: string, placed: readonly { chunk: ParsedChunk; startOffset: number }[], parseKey: string): DocumentModel {
   // Every chunk but the last ends with a line break, so its last split line is the next chunk's first.
   let line = 0;
-  // A loop, not map(): an array V8's optimised map() makes has holes where the built-in's has
-  // none, so every function reading the chunks met a second kind of array once the
-  // optimiser got here, and was thrown out and compiled again (--trace-deopt: "wrong map").
-  const chunks: PlacedChunk[] = [];
-  for (const p of placed) {
-    chunks.push({ chunk: p.chunk, startOffset: p.startOffset, startLine: line });
+  const chunks: PlacedChunk[] = packedMap(placed, (p) => {
+    const startLine = line;
     line += p.chunk.lines.length - 1;
-  }
+    return { chunk: p.chunk, startOffset: p.startOffset, startLine };
+  });
   return { text, lineCount: line + 1, chunks, parseKey };
 }
 

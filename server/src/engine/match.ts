@@ -7,6 +7,7 @@ import { MAX_LEVEL_DISTANCE, type HeadingMatch, type MatchInput, type MatchKind 
 import { matchByLikeness } from './matchLikeness';
 import { normalizeHeading } from './normalize';
 import type { TemplateModel, TemplateSection } from './template';
+import { packedMap } from './packedMap';
 
 export type { HeadingMatch, MatchInput, MatchKind } from './matchTypes';
 
@@ -39,13 +40,7 @@ export function matchHeadings(
   const stack: { level: number; section?: TemplateSection }[] = [];
   let titleSeen = false;
 
-  // Pushed, not map()ped, for the reason placeChunks (document.ts) gives.
-  const matches: HeadingMatch[] = [];
-  for (const h of headings) matches.push(matchOne(h));
-  matchByLikeness(headings, matches, template, used, aliasesOf);
-  return matches;
-
-  function matchOne(h: MatchInput): HeadingMatch {
+  const matches: HeadingMatch[] = packedMap(headings, (h): HeadingMatch => {
     // The first H1 is the title, unless it names a section (`# Summary` in an RFC without a title).
     if (h.level === 1 && !titleSeen && template.title && !byName.has(h.normalized)) {
       titleSeen = true;
@@ -62,7 +57,10 @@ export function matchHeadings(
     stack.push({ level: h.level, section });
     const kind: MatchKind | undefined = !section ? undefined : section.normalized === h.normalized || section.repeatable ? 'exact' : 'alias';
     return { section, kind, isTitle: false, also: [] };
-  }
+  });
+
+  matchByLikeness(headings, matches, template, used, aliasesOf);
+  return matches;
 }
 
 const namesCache = new WeakMap<TemplateModel, { aliases: Readonly<Record<string, readonly string[]>>; byName: Map<string, TemplateSection[]>; aliasesOf: Map<TemplateSection, string[]> }>();
